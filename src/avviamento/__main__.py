@@ -1,0 +1,3 @@
+from avviamento.cli import main
+
+main()

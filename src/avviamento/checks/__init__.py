@@ -1,0 +1,53 @@
+"""The check kinds: one module each, registered here by hand (grep for a kind's name to find its code)."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from avviamento.checks import (
+    adempimento_approvato,
+    classe_dichiarata,
+    classe_raggiunta,
+    codice_istat,
+    composizione_giunta,
+    comune_duplicato,
+    conferimento_completo,
+    conferimento_non_membro,
+    contenuti_convenzione,
+    date_coerenti,
+    delibera_prima_costituzione,
+    funzione_duplicata,
+    funzione_effettiva,
+    integralita,
+    minimo_funzioni,
+    piccoli_comuni,
+    popolazione_ambito,
+    regolamenti_approvati,
+    risorse_trasferite,
+    tempo_indeterminato,
+)
+
+_MODULES: tuple[ModuleType, ...] = (
+    funzione_effettiva,
+    minimo_funzioni,
+    classe_raggiunta,
+    conferimento_completo,
+    integralita,
+    risorse_trasferite,
+    composizione_giunta,
+    tempo_indeterminato,
+    piccoli_comuni,
+    popolazione_ambito,
+    adempimento_approvato,
+    regolamenti_approvati,
+    contenuti_convenzione,
+    conferimento_non_membro,
+    comune_duplicato,
+    codice_istat,
+    date_coerenti,
+    delibera_prima_costituzione,
+    funzione_duplicata,
+    classe_dichiarata,
+)
+
+REGISTRY: dict[str, ModuleType] = {module.KIND: module for module in _MODULES}

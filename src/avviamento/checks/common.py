@@ -1,0 +1,90 @@
+"""What every check kind shares: the evaluation context and the two things a check may yield."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict
+
+from avviamento.comuni import Anagrafe
+from avviamento.errors import Text
+from avviamento.esito import StatoFunzione
+from avviamento.profilo import Profilo
+from avviamento.regole import RulePack
+from avviamento.yamlio import Path_
+
+Valore = str | int | float | dt.date | list[str] | dict[str, str]
+
+
+class ParametriBase(BaseModel):
+    """Base of every check kind's parameters: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True)
+class Violazione:
+    """The rule is not met here. `valori` fill the rule's message; `variante` picks one of its `messaggi`."""
+
+    valori: dict[str, Valore]
+    percorso: Path_ = ()
+    variante: str | None = None
+    funzione: str | None = None
+    comuni: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NonApplicabile:
+    motivo: Text
+
+
+Esame = Violazione | NonApplicabile
+Risultati = Iterator[Esame]
+
+
+@dataclass(frozen=True)
+class Contesto:
+    profilo: Profilo
+    pack: RulePack
+    data: dt.date
+    funzioni: tuple[StatoFunzione, ...]
+    classe: str
+    anagrafe: Anagrafe
+    popolazioni: tuple[int | None, ...] = field(default=())
+    scadenza_regola: dt.date | None = None  # the deadline of the rule being checked, when it has one
+
+    def stato(self, codice: str) -> StatoFunzione | None:
+        return next((f for f in self.funzioni if f.codice == codice), None)
+
+    def effettive(self) -> set[str]:
+        return {f.codice for f in self.funzioni if f.effettiva}
+
+    def etichetta(self, codice: str) -> Text:
+        voce = self.pack.catalogo.get(codice)
+        return voce.etichetta.as_text() if voce else {"it": codice, "en": codice}
+
+    def elenco_etichette(self, codici: list[str]) -> Text:
+        labels = [self.etichetta(c) for c in codici]
+        return {lang: ", ".join(label[lang] for label in labels) or "—" for lang in ("it", "en")}
+
+    def soglia(self, nome: str) -> int | None:
+        valore = self.pack.valore(nome, self.data)
+        return None if valore is None or valore.valore is None else int(valore.valore)
+
+    def comune_obbligato(self, indice: int, soglia: int, soglia_montani: int) -> bool:
+        """≤ 5,000 inhabitants, ≤ 3,000 if montane (DL 78/2010 art. 14 c.28; LR 21/2012 art. 7 c.3)."""
+        comune = self.profilo.comuni[indice]
+        popolazione = self.popolazioni[indice]
+        montano = comune.montano if comune.montano is not None else self.profilo.unione.montana
+        return popolazione is not None and popolazione <= (soglia_montani if montano else soglia)
+
+
+def soglia_non_in_vigore(nome: str, giorno: dt.date) -> NonApplicabile:
+    return NonApplicabile(
+        {
+            "it": f"nessun valore di '{nome}' in vigore al {giorno.isoformat()}",
+            "en": f"no value of '{nome}' in force on {giorno.isoformat()}",
+        }
+    )

@@ -1,0 +1,54 @@
+"""`piccoli_comuni`: Comuni ≤ 5,000 inhabitants (≤ 3,000 if montane) associate every fundamental function.
+
+    parametri: {soglia: soglia_comuni_obbligati, soglia_montani: soglia_comuni_obbligati_montani}
+
+The fundamental functions are the catalogue entries with a DL 78/2010 letter. A Comune of 1,853 inhabitants
+that has conferred only three of them fails, listing the others; a Comune of 60,000 is not concerned.
+"""
+
+from __future__ import annotations
+
+from avviamento.checks.common import Contesto, ParametriBase, Risultati, Violazione, soglia_non_in_vigore
+from avviamento.effettivita import comuni_conferenti
+
+KIND = "piccoli_comuni"
+VALORI = ("comune", "popolazione", "soglia", "funzioni", "codici")
+
+
+class Parametri(ParametriBase):
+    soglia: str
+    soglia_montani: str
+
+
+def check(ctx: Contesto, params: Parametri) -> Risultati:
+    soglia, soglia_montani = ctx.soglia(params.soglia), ctx.soglia(params.soglia_montani)
+    if soglia is None or soglia_montani is None:
+        yield soglia_non_in_vigore(params.soglia, ctx.data)
+        return
+    fondamentali = sorted(
+        (f for f in ctx.pack.pacchetto.funzioni if f.lettera_dl78), key=lambda f: f.lettera_dl78 or ""
+    )
+    conferite: dict[str, set[int]] = {}
+    for funzione in ctx.profilo.funzioni:
+        conferite.setdefault(funzione.codice, set()).update(comuni_conferenti(ctx.profilo, funzione, ctx.data))
+    for i, comune in enumerate(ctx.profilo.comuni):
+        if not ctx.comune_obbligato(i, soglia, soglia_montani):
+            continue
+        mancanti = [f for f in fondamentali if i not in conferite.get(f.codice, set())]
+        if mancanti:
+            montano = comune.montano if comune.montano is not None else ctx.profilo.unione.montana
+            elenco = {
+                lang: ", ".join(f"{f.lettera_dl78}) {getattr(f.etichetta, lang)}" for f in mancanti)
+                for lang in ("it", "en")
+            }
+            yield Violazione(
+                {
+                    "comune": comune.nome,
+                    "popolazione": ctx.popolazioni[i] or 0,
+                    "soglia": soglia_montani if montano else soglia,
+                    "funzioni": elenco,
+                    "codici": [f.codice for f in mancanti],
+                },
+                ("comuni", i),
+                comuni=(comune.nome,),
+            )

@@ -1,0 +1,44 @@
+"""`tempo_indeterminato`: obliged Comuni confer a tempo indeterminato (art. 24 c.6).
+
+    parametri: {soglia: soglia_comuni_obbligati, soglia_montani: soglia_comuni_obbligati_montani}
+
+A convenzione with `durata: 5` fails when a conferring Comune has ≤ 5,000 inhabitants (≤ 3,000 if montane);
+`durata: indeterminata` passes.
+"""
+
+from __future__ import annotations
+
+from avviamento.checks.common import Contesto, ParametriBase, Risultati, Violazione, soglia_non_in_vigore
+from avviamento.comuni import indice_membro
+
+KIND = "tempo_indeterminato"
+VALORI = ("funzione", "durata", "comuni")
+
+
+class Parametri(ParametriBase):
+    soglia: str
+    soglia_montani: str
+
+
+def check(ctx: Contesto, params: Parametri) -> Risultati:
+    soglia, soglia_montani = ctx.soglia(params.soglia), ctx.soglia(params.soglia_montani)
+    if soglia is None or soglia_montani is None:
+        yield soglia_non_in_vigore(params.soglia, ctx.data)
+        return
+    for i, funzione in enumerate(ctx.profilo.funzioni):
+        durata = funzione.convenzione.durata if funzione.convenzione else None
+        if not isinstance(durata, int):
+            continue
+        membri = {indice_membro(ctx.profilo, c.comune) for c in funzione.conferimenti}
+        obbligati = [
+            ctx.profilo.comuni[m].nome
+            for m in sorted(x for x in membri if x is not None)
+            if ctx.comune_obbligato(m, soglia, soglia_montani)
+        ]
+        if obbligati:
+            yield Violazione(
+                {"funzione": ctx.etichetta(funzione.codice), "durata": durata, "comuni": obbligati},
+                ("funzioni", i, "convenzione", "durata"),
+                funzione=funzione.codice,
+                comuni=tuple(obbligati),
+            )

@@ -1,0 +1,71 @@
+"""Reference data on the Comuni of Emilia-Romagna (ISTAT, 1/1/2023; data Openpolis / ISTAT, CC-BY 4.0)."""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from avviamento.profilo import Comune, Profilo
+from avviamento.risorse import data_file
+
+CREDITO = "Dati dei Comuni: Openpolis / ISTAT, licenza CC-BY 4.0"
+
+
+@dataclass(frozen=True)
+class ComuneRiferimento:
+    istat: str
+    nome: str
+    provincia: str
+    codice_catastale: str
+    popolazione: int | None
+
+
+def normalizza(nome: str) -> str:
+    """`Castel d'Aiano` and `castel d’aiano` are the same Comune; accents and spacing do not matter."""
+    text = unicodedata.normalize("NFKD", nome.replace("’", "'")).encode("ascii", "ignore").decode()
+    return " ".join(text.casefold().replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class Anagrafe:
+    per_istat: dict[str, ComuneRiferimento]
+    per_nome: dict[str, ComuneRiferimento]
+
+    def cerca(self, comune: Comune) -> ComuneRiferimento | None:
+        if comune.istat:
+            return self.per_istat.get(comune.istat)
+        return self.per_nome.get(normalizza(comune.nome))
+
+    def popolazione(self, comune: Comune) -> int | None:
+        if comune.popolazione is not None:
+            return comune.popolazione
+        found = self.cerca(comune)
+        return found.popolazione if found else None
+
+
+@cache
+def anagrafe() -> Anagrafe:
+    per_istat: dict[str, ComuneRiferimento] = {}
+    with data_file("comuni_emilia_romagna_2023.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            pop = row["population"].strip()
+            per_istat[row["codice_istat"]] = ComuneRiferimento(
+                row["codice_istat"],
+                row["municipality"],
+                row["province_short"],
+                row["cadastral_code"],
+                int(float(pop)) if pop else None,
+            )
+    per_nome = {normalizza(c.nome): c for c in per_istat.values()}
+    return Anagrafe(per_istat, per_nome)
+
+
+def indice_membro(profilo: Profilo, riferimento: str) -> int | None:
+    """The member Comune a conferral names, by ISTAT code or by name; None for a non-member."""
+    chiave = normalizza(riferimento)
+    for i, comune in enumerate(profilo.comuni):
+        if riferimento == comune.istat or chiave == normalizza(comune.nome):
+            return i
+    return None

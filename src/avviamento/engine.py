@@ -1,0 +1,178 @@
+"""load → evaluate → result. No printing, no exiting: the CLI does that."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import string
+from collections.abc import Iterable
+
+from avviamento.checks import REGISTRY
+from avviamento.checks.common import Contesto, NonApplicabile, Valore, Violazione
+from avviamento.classi import classe_calcolata
+from avviamento.comuni import anagrafe
+from avviamento.effettivita import stato_funzione
+from avviamento.errors import Text, both, did_you_mean
+from avviamento.esito import Esito, InfoRegole, Rilievo, Stato
+from avviamento.i18n import Lang, data_estesa
+from avviamento.profilo import ProfiloCaricato
+from avviamento.regole import Regola, RulePack
+
+
+def data_valutazione(caricato: ProfiloCaricato, as_of: dt.date | None) -> dt.date:
+    return as_of or caricato.profilo.data_riferimento or dt.date.today()
+
+
+def verifica_funzioni(caricato: ProfiloCaricato, pack: RulePack) -> None:
+    """Function codes must come from the pack's catalogue: an unknown one is an input error, not a finding."""
+    catalogo = pack.catalogo
+    for i, funzione in enumerate(caricato.profilo.funzioni):
+        if funzione.codice not in catalogo:
+            hint = did_you_mean(funzione.codice, catalogo)
+            raise caricato.documento.error(
+                ("funzioni", i, "codice"), both("unknown_function", code=funzione.codice, hint=hint)
+            )
+
+
+def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = None) -> Esito:
+    verifica_funzioni(caricato, pack)
+    profilo = caricato.profilo
+    giorno = data_valutazione(caricato, as_of)
+    funzioni = tuple(stato_funzione(profilo, pack, i, giorno) for i in range(len(profilo.funzioni)))
+    effettive = {f.codice for f in funzioni if f.effettiva}
+    classe, motivi_classe = classe_calcolata(pack, effettive, giorno)
+    registro = anagrafe()
+    popolazioni = tuple(registro.popolazione(c) for c in profilo.comuni)
+    ctx = Contesto(profilo, pack, giorno, funzioni, classe, registro, popolazioni)
+
+    rilievi: list[Rilievo] = []
+    for regola in pack.pacchetto.regole:
+        rilievi.extend(_applica(regola, ctx, caricato))
+    totale = None if any(p is None for p in popolazioni) else sum(p or 0 for p in popolazioni)
+    return Esito(
+        unione=profilo.unione.nome,
+        file=caricato.file,
+        data_valutazione=giorno,
+        regole=InfoRegole(pack.id, pack.versione, pack.sha256),
+        classe=classe,
+        classe_dichiarata=profilo.unione.classe_dichiarata,
+        motivi_classe=motivi_classe,
+        funzioni=funzioni,
+        rilievi=tuple(rilievi),
+        popolazione=totale,
+        comuni=tuple(c.nome for c in profilo.comuni),
+    )
+
+
+def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterable[Rilievo]:
+    base = {
+        "regola": regola.codice,
+        "slug": regola.slug,
+        "titolo": regola.titolo.as_text(),
+        "gravita": regola.gravita,
+        "fonte": regola.fonte.esito(),
+        "confidenza": regola.confidenza,
+    }
+    dichiarata = ctx.profilo.unione.classe_dichiarata
+    if regola.classi is not None and dichiarata not in regola.classi:
+        motivo = {
+            "it": f"la regola si applica alle Unioni di classe {', '.join(regola.classi)}",
+            "en": f"the rule applies to Unions of class {', '.join(regola.classi)}",
+        }
+        yield Rilievo(**base, stato="non_applicabile", messaggio=motivo)
+        return
+    scadenza = None
+    if regola.scadenza and dichiarata in regola.classi_scadenza:
+        valore = ctx.pack.valore(regola.scadenza, ctx.data)
+        if valore is not None and valore.valore is not None:
+            scadenza = (
+                valore.valore if isinstance(valore.valore, dt.date) else dt.date.fromisoformat(str(valore.valore))
+            )
+    kind = REGISTRY[regola.tipo]
+    params = ctx.pack.parametri_regole[regola.codice]
+    esami = list(kind.check(dataclasses.replace(ctx, scadenza_regola=scadenza), params))
+    if not esami:
+        yield Rilievo(**base, stato="soddisfatta", messaggio=regola.titolo.as_text(), scadenza=scadenza)
+        return
+    for esame in esami:
+        if isinstance(esame, NonApplicabile):
+            yield Rilievo(**base, stato="non_applicabile", messaggio=esame.motivo, scadenza=scadenza)
+            continue
+        yield _rilievo(regola, esame, base, scadenza, ctx, caricato)
+
+
+def _rilievo(
+    regola: Regola,
+    violazione: Violazione,
+    base: dict[str, object],
+    scadenza: dt.date | None,
+    ctx: Contesto,
+    caricato: ProfiloCaricato,
+) -> Rilievo:
+    stato: Stato = "violata"
+    giorni = None
+    if scadenza is not None:
+        giorni = (scadenza - ctx.data).days
+        stato = "in_scadenza" if ctx.data < scadenza else "scaduta"
+    valori = {**violazione.valori, "scadenza": scadenza} if scadenza else dict(violazione.valori)
+    testo = regola.messaggi.get(violazione.variante or "", regola.messaggio)
+    messaggio = {lang: _format(getattr(testo, lang), valori, lang) for lang in ("it", "en")}
+    return Rilievo(
+        **base,  # type: ignore[arg-type]
+        stato=stato,
+        messaggio=messaggio,
+        scadenza=scadenza,
+        giorni=giorni,
+        posizione=caricato.documento.position(violazione.percorso),
+        rimedi=tuple(_rimedi(regola.rimedi, violazione.valori, violazione.funzione)),
+        funzione=violazione.funzione,
+        comuni=violazione.comuni,
+    )
+
+
+def _format(template: str, valori: dict[str, Valore | None], lang: Lang) -> str:
+    formatted = {key: _value_text(value, lang) for key, value in valori.items()}
+    return string.Formatter().vformat(template, (), _Missing(formatted))
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "—"
+
+
+def _value_text(value: Valore | None, lang: Lang) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        return value[lang]
+    if isinstance(value, list):
+        return ", ".join(value) or "—"
+    if isinstance(value, dt.date):
+        return data_estesa(value, lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        grouped = f"{value:,}"
+        return grouped.replace(",", ".") if lang == "it" else grouped
+    return str(value)
+
+
+def _rimedi(templates: list[str], valori: dict[str, Valore], funzione: str | None) -> Iterable[str]:
+    seen: set[str] = set()
+    context: dict[str, Valore] = {**valori}
+    if funzione:
+        context["funzione"] = funzione  # remedies name the function by code, messages by label
+    for template in templates:
+        tipo, _, oggetto = template.partition(":")
+        if oggetto.startswith("{") and oggetto.endswith("}"):
+            value = context.get(oggetto[1:-1])
+            items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+            expanded = [f"{tipo}:{item}" for item in items]
+        else:
+            expanded = [template]
+        for remedy in expanded:
+            if remedy not in seen:
+                seen.add(remedy)
+                yield remedy
+
+
+def testo(text: Text, lang: Lang) -> str:
+    return text[lang]

@@ -1,0 +1,104 @@
+"""The result of evaluating a profile: frozen values, language-neutral (texts carry `it` and `en`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from avviamento.errors import Text
+
+Stato = Literal["soddisfatta", "in_scadenza", "scaduta", "violata", "non_applicabile"]
+Gravita = Literal["errore", "avviso", "info"]
+STATI_APERTI: frozenset[str] = frozenset({"in_scadenza", "scaduta", "violata"})
+
+
+@dataclass(frozen=True)
+class Fonte:
+    atto: str
+    articolo: str | None = None
+    comma: str | None = None
+    url: str | None = None
+
+    def citazione(self) -> str:
+        parts = [self.atto]
+        if self.articolo:
+            parts.append(f"art. {self.articolo}")
+        if self.comma:
+            parts.append(f"c. {self.comma}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Rilievo:
+    """One finding: a rule applied to the profile, with its deadline-aware status."""
+
+    regola: str
+    slug: str
+    titolo: Text
+    gravita: Gravita
+    stato: Stato
+    messaggio: Text
+    fonte: Fonte
+    confidenza: str
+    scadenza: dt.date | None = None
+    giorni: int | None = None
+    posizione: tuple[int, int] | None = None
+    rimedi: tuple[str, ...] = ()
+    funzione: str | None = None
+    comuni: tuple[str, ...] = ()
+
+    @property
+    def aperto(self) -> bool:
+        return self.stato in STATI_APERTI
+
+
+@dataclass(frozen=True)
+class StatoFunzione:
+    """Whether one declared function is effective at the evaluation date, and why not."""
+
+    codice: str
+    etichetta: Text
+    effettiva: bool
+    motivi: tuple[Text, ...] = ()
+    comuni_mancanti: tuple[str, ...] = ()  # members without an executive conferral by the date
+    conta_art7: str | None = None  # obbligatoria | chiave | None
+    conta_prt: bool | str = False
+    indice: int = 0  # position in the profile's `funzioni` list
+
+
+@dataclass(frozen=True)
+class InfoRegole:
+    id: str
+    versione: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Esito:
+    unione: str
+    file: str
+    data_valutazione: dt.date
+    regole: InfoRegole
+    classe: str
+    classe_dichiarata: str | None
+    motivi_classe: tuple[Text, ...]
+    funzioni: tuple[StatoFunzione, ...]
+    rilievi: tuple[Rilievo, ...]
+    popolazione: int | None = None
+    comuni: tuple[str, ...] = field(default=())
+
+    @property
+    def funzioni_effettive(self) -> tuple[str, ...]:
+        return tuple(sorted(f.codice for f in self.funzioni if f.effettiva))
+
+    @property
+    def conforme(self) -> bool:
+        return not any(r.gravita == "errore" and r.aperto for r in self.rilievi)
+
+    @property
+    def esito(self) -> str:
+        return "conforme" if self.conforme else "non_conforme"
+
+    def conteggio(self, gravita: str) -> int:
+        return sum(1 for r in self.rilievi if r.gravita == gravita and r.aperto)

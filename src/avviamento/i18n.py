@@ -1,0 +1,134 @@
+"""Messages in Italian (default) and English, and dates written the Italian way."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+Lang = Literal["it", "en"]
+
+MESI = (
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+    "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+)  # fmt: skip
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def data_estesa(giorno: dt.date | None, lang: Lang = "it") -> str:
+    """`30 giugno 2024` (or `30 June 2024`); Babel's CLDR data agree, without its import cost at start-up."""
+    if giorno is None:
+        return "—"
+    mesi = MESI if lang == "it" else MONTHS
+    primo = "1º" if lang == "it" and giorno.day == 1 else str(giorno.day)
+    return f"{primo} {mesi[giorno.month - 1]} {giorno.year}"
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # input errors
+    "file_missing": {"it": "file non trovato", "en": "file not found"},
+    "file_unreadable": {"it": "file non leggibile: {detail}", "en": "cannot read file: {detail}"},
+    "file_is_dir": {"it": "è una cartella, non un file", "en": "is a directory, not a file"},
+    "empty_file": {"it": "il file è vuoto", "en": "the file is empty"},
+    "not_utf8": {
+        "it": "il file non è in codifica UTF-8 (byte 0x{byte:02x} non valido)",
+        "en": "the file is not UTF-8 encoded (invalid byte 0x{byte:02x})",
+    },
+    "yaml_syntax": {"it": "YAML non valido: {detail}", "en": "invalid YAML: {detail}"},
+    "duplicate_key": {
+        "it": "chiave duplicata '{key}' (già definita alla riga {first_line})",
+        "en": "duplicate key '{key}' (already defined at line {first_line})",
+    },
+    "tag_forbidden": {
+        "it": "etichetta YAML non consentita '{tag}'",
+        "en": "YAML tag not allowed '{tag}'",
+    },
+    "alias_bomb": {
+        "it": "troppi alias YAML espansi (oltre {limit} nodi): file rifiutato",
+        "en": "too many YAML aliases expanded (over {limit} nodes): file refused",
+    },
+    "not_mapping": {
+        "it": "il documento deve essere una mappa di chiavi e valori",
+        "en": "the document must be a mapping of keys to values",
+    },
+    "key_not_string": {"it": "le chiavi devono essere testo", "en": "keys must be text"},
+    "multiple_documents": {
+        "it": "il file contiene più di un documento YAML",
+        "en": "the file holds more than one YAML document",
+    },
+    "unknown_key": {"it": "chiave sconosciuta '{key}'{hint}", "en": "unknown key '{key}'{hint}"},
+    "did_you_mean": {"it": " (forse intendevi '{guess}'?)", "en": " (did you mean '{guess}'?)"},
+    "unknown_function": {
+        "it": "funzione sconosciuta '{code}'{hint}",
+        "en": "unknown function '{code}'{hint}",
+    },
+    "invalid_value": {"it": "'{field}': {detail}", "en": "'{field}': {detail}"},
+    "bad_date": {
+        "it": "data non valida '{value}' (usare AAAA-MM-GG, ad es. 2024-06-30)",
+        "en": "invalid date '{value}' (use YYYY-MM-DD, e.g. 2024-06-30)",
+    },
+    "bad_option_date": {
+        "it": "data non valida per {option}: '{value}' (usare AAAA-MM-GG)",
+        "en": "invalid date for {option}: '{value}' (use YYYY-MM-DD)",
+    },
+    "unknown_rule": {"it": "regola sconosciuta '{code}'{hint}", "en": "unknown rule '{code}'{hint}"},
+    "unknown_check_kind": {
+        "it": "tipo di verifica sconosciuto '{kind}'{hint}",
+        "en": "unknown check kind '{kind}'{hint}",
+    },
+    "bad_rule_params": {
+        "it": "parametri non validi per la regola {code} ({kind}): {detail}",
+        "en": "invalid parameters for rule {code} ({kind}): {detail}",
+    },
+    "unknown_reference": {
+        "it": "riferimento sconosciuto '{name}' nella regola {code}",
+        "en": "unknown reference '{name}' in rule {code}",
+    },
+    "bad_placeholder": {
+        "it": "segnaposto sconosciuto '{{{name}}}' nel messaggio della regola {code}",
+        "en": "unknown placeholder '{{{name}}}' in the message of rule {code}",
+    },
+}
+
+# Pydantic error types, in the words a Union official understands.
+PYDANTIC_MESSAGES: dict[str, dict[str, str]] = {
+    "missing": {"it": "campo obbligatorio mancante", "en": "required field missing"},
+    "string_type": {"it": "deve essere un testo", "en": "must be text"},
+    "int_type": {"it": "deve essere un numero intero", "en": "must be a whole number"},
+    "int_parsing": {"it": "deve essere un numero intero", "en": "must be a whole number"},
+    "int_from_float": {"it": "deve essere un numero intero", "en": "must be a whole number"},
+    "float_type": {"it": "deve essere un numero", "en": "must be a number"},
+    "float_parsing": {"it": "deve essere un numero", "en": "must be a number"},
+    "bool_type": {"it": "deve essere true o false", "en": "must be true or false"},
+    "bool_parsing": {"it": "deve essere true o false", "en": "must be true or false"},
+    "list_type": {"it": "deve essere un elenco", "en": "must be a list"},
+    "dict_type": {"it": "deve essere una mappa di chiavi e valori", "en": "must be a mapping"},
+    "model_type": {"it": "deve essere una mappa di chiavi e valori", "en": "must be a mapping"},
+    "model_attributes_type": {"it": "deve essere una mappa di chiavi e valori", "en": "must be a mapping"},
+    "date_type": {"it": "deve essere una data AAAA-MM-GG", "en": "must be a date YYYY-MM-DD"},
+    "date_parsing": {"it": "data non valida (usare AAAA-MM-GG)", "en": "invalid date (use YYYY-MM-DD)"},
+    "date_from_datetime_parsing": {
+        "it": "data non valida (usare AAAA-MM-GG)",
+        "en": "invalid date (use YYYY-MM-DD)",
+    },
+    "date_from_datetime_inexact": {
+        "it": "data non valida (usare AAAA-MM-GG, senza ora)",
+        "en": "invalid date (use YYYY-MM-DD, without time)",
+    },
+    "greater_than": {"it": "deve essere maggiore di {gt}", "en": "must be greater than {gt}"},
+    "greater_than_equal": {"it": "deve essere almeno {ge}", "en": "must be at least {ge}"},
+    "less_than_equal": {"it": "deve essere al massimo {le}", "en": "must be at most {le}"},
+    "string_too_short": {"it": "testo troppo corto", "en": "text too short"},
+    "string_too_long": {"it": "testo troppo lungo", "en": "text too long"},
+    "string_pattern_mismatch": {"it": "formato non valido", "en": "invalid format"},
+    "literal_error": {"it": "valore non ammesso; ammessi: {expected}", "en": "value not allowed; allowed: {expected}"},
+    "enum": {"it": "valore non ammesso; ammessi: {expected}", "en": "value not allowed; allowed: {expected}"},
+    "too_short": {"it": "elenco troppo corto", "en": "list too short"},
+}
+
+
+def msg(key: str, lang: Lang = "it", /, **params: object) -> str:
+    template = MESSAGES[key][lang]
+    return template.format(**params)

@@ -1,0 +1,386 @@
+"""The rule pack: a declarative YAML file of functions, classes, dated thresholds, deadlines and rules.
+
+`load_pack` validates the file and every rule's parameters against its check kind; `lint_pack` lists every
+problem of a pack (for `avviamento rules lint`) instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from avviamento.errors import InputError, Text, both, did_you_mean
+from avviamento.esito import Fonte as FonteEsito
+from avviamento.profilo import CLASSI_DICHIARABILI, Classe, Data, validation_error
+from avviamento.yamlio import Document, Path_, parse_yaml, read_text
+
+Confidenza = Literal["verificata", "secondaria", "da_verificare"]
+Gravita = Literal["errore", "avviso", "info"]
+TIPI_RIMEDIO = ("convenzione", "delibera", "regolamento", "piano", "dati")
+PIANI = ("piano_comunicazione", "programmazione_personale", "piano_formazione")
+GRUPPI = ("art7_c3_chiave", "conta_prt")
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Testo(_Base):
+    it: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def as_text(self) -> Text:
+        return {"it": self.it, "en": self.en}
+
+
+class Fonte(_Base):
+    atto: str = Field(min_length=1)
+    articolo: str | None = None
+    comma: str | None = None
+    url: str | None = None
+
+    def esito(self) -> FonteEsito:
+        return FonteEsito(self.atto, self.articolo, self.comma, self.url)
+
+
+class ValoreDatato(_Base):
+    valore: Any
+    valido_dal: Data
+    valido_al: Data | None = None
+    fonte: Fonte
+    confidenza: Confidenza
+    verificata_il: Data | None = None
+    nota: str | None = None
+
+    def in_vigore(self, giorno: dt.date) -> bool:
+        return self.valido_dal <= giorno and (self.valido_al is None or giorno <= self.valido_al)
+
+
+class Parametro(_Base):
+    descrizione: Testo
+    valori: list[ValoreDatato] = Field(min_length=1)
+
+    def in_vigore(self, giorno: dt.date) -> ValoreDatato | None:
+        return next((v for v in self.valori if v.in_vigore(giorno)), None)
+
+
+class FunzioneCatalogo(_Base):
+    codice: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    etichetta: Testo
+    lettera_dl78: str | None = Field(default=None, pattern=r"^[a-l](-bis)?$")
+    art7_c3: Literal["obbligatoria", "chiave"] | None = None
+    conta_prt: bool | Literal["da_verificare"] = "da_verificare"
+    clausole: list[str] = Field(default_factory=list)
+
+
+class Minimo(_Base):
+    gruppo: Literal["art7_c3_chiave", "conta_prt"]
+    parametro: str
+
+
+class ClassePack(_Base):
+    codice: Classe
+    etichetta: Testo
+    presuppone: Classe | None = None
+    funzioni_richieste: list[str] = Field(default_factory=list)
+    minimo: Minimo | None = None
+    fonte: Fonte
+    confidenza: Confidenza
+
+
+class Tempo(_Base):
+    descrizione: Testo
+    giorni: int = Field(ge=0, le=365)
+    decorrenza: Literal["inizio_pubblicazione", "fine_pubblicazione"] | None = None
+    fonte: Fonte
+    confidenza: Confidenza
+    verificata_il: Data | None = None
+    nota: str | None = None
+
+
+class Tappa(_Base):
+    codice: str
+    descrizione: Testo
+    dal: dt.datetime
+    al: dt.datetime | None = None
+    fonte: Fonte
+    confidenza: Confidenza
+
+
+class Regola(_Base):
+    codice: str = Field(pattern=r"^ER-\d{3}$")
+    slug: str = Field(pattern=r"^[a-z0-9-]+$")
+    titolo: Testo
+    gravita: Gravita
+    tipo: str
+    parametri: dict[str, Any] = Field(default_factory=dict)
+    classi: list[Classe] | None = None  # declared classes the rule applies to; None = every Union
+    scadenza: str | None = None
+    classi_scadenza: list[Classe] = Field(default_factory=list)
+    fonte: Fonte
+    confidenza: Confidenza
+    verificata_il: Data | None = None
+    messaggio: Testo
+    messaggi: dict[str, Testo] = Field(default_factory=dict)
+    rimedi: list[str] = Field(default_factory=list)
+
+
+class Pacchetto(_Base):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    versione: str
+    titolo: Testo
+    fonti: dict[str, Fonte] = Field(default_factory=dict)
+    funzioni: list[FunzioneCatalogo] = Field(min_length=1)
+    clausole: dict[str, Testo] = Field(default_factory=dict)
+    parametri: dict[str, Parametro] = Field(default_factory=dict)
+    scadenze: dict[str, Parametro] = Field(default_factory=dict)
+    calendario: list[Tappa] = Field(default_factory=list)
+    tempi: dict[str, Tempo] = Field(default_factory=dict)
+    classi: list[ClassePack] = Field(min_length=1)
+    regole: list[Regola] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """A validated pack, with each rule's parameters parsed by its check kind."""
+
+    pacchetto: Pacchetto
+    sha256: str
+    file: str
+    documento: Document
+    parametri_regole: dict[str, BaseModel]
+
+    @property
+    def id(self) -> str:
+        return self.pacchetto.id
+
+    @property
+    def versione(self) -> str:
+        return self.pacchetto.versione
+
+    @property
+    def catalogo(self) -> dict[str, FunzioneCatalogo]:
+        return {f.codice: f for f in self.pacchetto.funzioni}
+
+    def regola(self, codice: str) -> Regola | None:
+        return next((r for r in self.pacchetto.regole if r.codice == codice), None)
+
+    def valore(self, nome: str, giorno: dt.date) -> ValoreDatato | None:
+        parametro = self.pacchetto.parametri.get(nome) or self.pacchetto.scadenze.get(nome)
+        return parametro.in_vigore(giorno) if parametro else None
+
+    def gruppo(self, nome: str) -> list[str]:
+        if nome == "art7_c3_chiave":
+            return [f.codice for f in self.pacchetto.funzioni if f.art7_c3 == "chiave"]
+        if nome == "conta_prt":
+            return [f.codice for f in self.pacchetto.funzioni if f.conta_prt is True]
+        raise KeyError(nome)
+
+
+@dataclass(frozen=True)
+class Problema:
+    """A problem found by lint: `file:line:col: text`."""
+
+    file: str
+    riga: int
+    colonna: int
+    testo: Text
+
+    def error(self) -> InputError:
+        return InputError(self.file, self.riga, self.colonna, self.testo)
+
+
+def load_pack(path: Path, label: str | None = None) -> RulePack:
+    pack, problems = _parse_and_lint(path, label)
+    if problems:
+        raise problems[0].error()
+    assert pack is not None
+    return pack
+
+
+def lint_pack(path: Path, label: str | None = None) -> list[Problema]:
+    """Every problem of the pack; a file that cannot be parsed at all yields its one error."""
+    try:
+        _, problems = _parse_and_lint(path, label)
+    except InputError as exc:
+        return [Problema(exc.file, exc.line, exc.column, exc.text)]
+    return problems
+
+
+_cache: dict[tuple[str, float, int], RulePack] = {}
+
+
+def load_pack_cached(path: Path) -> RulePack:
+    """The same file, unchanged, is parsed once per process (review runs a whole batch against one pack)."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime, stat.st_size)
+    if key not in _cache:
+        _cache[key] = load_pack(path)
+    return _cache[key]
+
+
+def _parse_and_lint(path: Path, label: str | None) -> tuple[RulePack | None, list[Problema]]:
+    name = label or str(path)
+    text = read_text(path, name)
+    documento = parse_yaml(text, name)
+    if not isinstance(documento.data, dict):
+        raise documento.error((), both("not_mapping"))
+    try:
+        pacchetto = Pacchetto.model_validate(documento.data)
+    except ValidationError as exc:
+        raise validation_error(exc, documento, Pacchetto) from None
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    problems, compiled = _lint(pacchetto, documento)
+    pack = RulePack(pacchetto, sha, name, documento, compiled)
+    return pack, problems
+
+
+def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseModel]]:
+    from avviamento.checks import REGISTRY
+
+    problems: list[Problema] = []
+
+    def add(path: Path_, text: Text, *, key: bool = False) -> None:
+        line, col = doc.position(path, key=key)
+        problems.append(Problema(doc.file, line, col, text))
+
+    def it_en(it: str, en: str) -> Text:
+        return {"it": it, "en": en}
+
+    funzioni = {f.codice for f in p.funzioni}
+    seen: set[str] = set()
+    for i, f in enumerate(p.funzioni):
+        if f.codice in seen:
+            add(("funzioni", i, "codice"), it_en(f"funzione duplicata '{f.codice}'", f"duplicate function '{f.codice}'"))
+        seen.add(f.codice)
+        for j, clausola in enumerate(f.clausole):
+            if clausola not in p.clausole:
+                add(("funzioni", i, "clausole", j), both("unknown_reference", name=clausola, code=f.codice))
+
+    for section in ("parametri", "scadenze"):
+        for nome, par in getattr(p, section).items():
+            ordered = sorted(enumerate(par.valori), key=lambda iv: iv[1].valido_dal)
+            for (_, a), (j, b) in zip(ordered, ordered[1:], strict=False):
+                if a.valido_al is None or a.valido_al >= b.valido_dal:
+                    add(
+                        (section, nome, "valori", j, "valido_dal"),
+                        it_en(
+                            f"periodi di validità sovrapposti in '{nome}' ({a.valido_dal} e {b.valido_dal})",
+                            f"overlapping validity periods in '{nome}' ({a.valido_dal} and {b.valido_dal})",
+                        ),
+                    )
+            for j, v in enumerate(par.valori):
+                if v.valido_al is not None and v.valido_al < v.valido_dal:
+                    add(
+                        (section, nome, "valori", j, "valido_al"),
+                        it_en(f"'{nome}': valido_al precede valido_dal", f"'{nome}': valido_al before valido_dal"),
+                    )
+                if v.confidenza == "verificata" and v.verificata_il is None:
+                    add(
+                        (section, nome, "valori", j, "confidenza"),
+                        it_en(
+                            f"'{nome}': valore «verificata» senza data di verifica (verificata_il)",
+                            f"'{nome}': «verificata» value without verification date (verificata_il)",
+                        ),
+                    )
+                if section == "scadenze" and not isinstance(v.valore, str | dt.date):
+                    add((section, nome, "valori", j, "valore"), both("bad_date", value=v.valore))
+                if section == "scadenze" and isinstance(v.valore, str):
+                    try:
+                        dt.date.fromisoformat(v.valore)
+                    except ValueError:
+                        add((section, nome, "valori", j, "valore"), both("bad_date", value=v.valore))
+
+    codici_classi = [c.codice for c in p.classi]
+    for i, c in enumerate(p.classi):
+        if c.presuppone and c.presuppone not in codici_classi[:i]:
+            add(("classi", i, "presuppone"), both("unknown_reference", name=c.presuppone, code=c.codice))
+        for j, f in enumerate(c.funzioni_richieste):
+            if f not in funzioni:
+                add(("classi", i, "funzioni_richieste", j), both("unknown_reference", name=f, code=c.codice))
+        if c.minimo and c.minimo.parametro not in p.parametri:
+            add(("classi", i, "minimo", "parametro"), both("unknown_reference", name=c.minimo.parametro, code=c.codice))
+
+    compiled: dict[str, BaseModel] = {}
+    codici: set[str] = set()
+    for i, r in enumerate(p.regole):
+        at: Path_ = ("regole", i)
+        if r.codice in codici:
+            add((*at, "codice"), it_en(f"codice di regola duplicato '{r.codice}'", f"duplicate rule code '{r.codice}'"))
+        codici.add(r.codice)
+        kind = REGISTRY.get(r.tipo)
+        if kind is None:
+            add((*at, "tipo"), both("unknown_check_kind", kind=r.tipo, hint=did_you_mean(r.tipo, REGISTRY)))
+            continue
+        try:
+            params = kind.Parametri.model_validate(r.parametri)
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            detail = f"{'.'.join(str(x) for x in first['loc'])}: {first['msg']}"
+            add((*at, "parametri"), both("bad_rule_params", code=r.codice, kind=r.tipo, detail=detail))
+            continue
+        compiled[r.codice] = params
+        for key, value in r.parametri.items():
+            if key.startswith("soglia") and value not in p.parametri:
+                add((*at, "parametri", key), both("unknown_reference", name=value, code=r.codice))
+            if key == "funzione" and value not in funzioni:
+                add((*at, "parametri", key), both("unknown_reference", name=value, code=r.codice))
+            if key == "gruppo" and value not in GRUPPI:
+                add((*at, "parametri", key), both("unknown_reference", name=value, code=r.codice))
+        if r.scadenza is not None and r.scadenza not in p.scadenze:
+            add((*at, "scadenza"), both("unknown_reference", name=r.scadenza, code=r.codice))
+        if not r.fonte.url and not r.fonte.articolo:
+            add(
+                (*at, "fonte"),
+                it_en(
+                    f"la regola {r.codice} non cita né articolo né URL della fonte",
+                    f"rule {r.codice} cites neither an article nor a source URL",
+                ),
+            )
+        if r.confidenza == "verificata" and r.verificata_il is None:
+            add(
+                (*at, "confidenza"),
+                it_en(
+                    f"la regola {r.codice} è «verificata» senza data di verifica",
+                    f"rule {r.codice} is «verificata» with no verification date",
+                ),
+            )
+        placeholders = set(kind.VALORI) | {"scadenza"}
+        texts: list[tuple[Path_, Testo]] = [((*at, "messaggio"), r.messaggio)]
+        texts += [((*at, "messaggi", k), t) for k, t in r.messaggi.items()]
+        for path, testo in texts:
+            for lang_text in (testo.it, testo.en):
+                for _, name, _, _ in string.Formatter().parse(lang_text):
+                    if name is not None and name not in placeholders:
+                        add(path, both("bad_placeholder", name=name, code=r.codice))
+        for j, rimedio in enumerate(r.rimedi):
+            problem = _remedy_problem(rimedio, funzioni, placeholders, p)
+            if problem:
+                add((*at, "rimedi", j), it_en(f"rimedio non valido '{rimedio}': {problem['it']}", f"invalid remedy '{rimedio}': {problem['en']}"))
+    return problems, compiled
+
+
+def _remedy_problem(rimedio: str, funzioni: set[str], placeholders: set[str], p: Pacchetto) -> Text | None:
+    tipo, _, oggetto = rimedio.partition(":")
+    if tipo not in TIPI_RIMEDIO or not oggetto:
+        return {"it": f"tipo ammesso: {', '.join(TIPI_RIMEDIO)}", "en": f"allowed kinds: {', '.join(TIPI_RIMEDIO)}"}
+    if m := re.fullmatch(r"\{(\w+)\}", oggetto):
+        if m[1] not in placeholders:
+            return {"it": f"segnaposto sconosciuto {{{m[1]}}}", "en": f"unknown placeholder {{{m[1]}}}"}
+        return None
+    if tipo in ("convenzione", "delibera") and oggetto not in funzioni:
+        return {"it": "funzione assente dal catalogo", "en": "function not in the catalogue"}
+    if tipo == "piano" and oggetto not in PIANI:
+        return {"it": f"piani ammessi: {', '.join(PIANI)}", "en": f"allowed plans: {', '.join(PIANI)}"}
+    return None
+
+
+def classi_dichiarabili() -> tuple[str, ...]:
+    return CLASSI_DICHIARABILI

@@ -1,0 +1,178 @@
+"""The one safe YAML loader, for profiles and rule packs.
+
+It composes the node tree with libyaml (when present) and builds plain Python values itself, so that:
+dates stay strings for pydantic to validate; `037032` stays the string the user wrote; duplicate keys,
+Python tags and alias bombs are refused; and every value keeps its `line:column` for error messages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from avviamento.errors import InputError, both
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+
+Path_ = tuple[str | int, ...]
+# An alias may point at a large subtree; above this many built nodes the file is an attack, not a profile.
+MAX_NODES = 100_000
+MAX_BYTES = 20 * 1024 * 1024
+
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed YAML file: plain data plus the position of each value and each mapping key."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the nearest known node on `path`."""
+        table = self.key_positions if key else self.positions
+        if key and path in table:
+            return table[path]
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(path[:end])
+            if found:
+                return found
+        return (1, 1)
+
+    def error(self, path: Path_, text: dict[str, str], *, key: bool = False) -> InputError:
+        line, column = self.position(path, key=key)
+        return InputError(self.file, line, column, text)
+
+
+def read_text(path: Path, label: str | None = None) -> str:
+    """The file's text, or an InputError: missing, a folder, not UTF-8, empty."""
+    name = label or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, 1, 1, both("file_missing")) from None
+    except IsADirectoryError:
+        raise InputError(name, 1, 1, both("file_is_dir")) from None
+    except OSError as exc:
+        raise InputError(name, 1, 1, both("file_unreadable", detail=exc.strerror or str(exc))) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(name, 1, 1, both("file_unreadable", detail=f"> {MAX_BYTES // 2**20} MiB"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        before = raw[:offset]
+        line = before.count(b"\n") + 1
+        column = offset - (before.rfind(b"\n") + 1) + 1
+        raise InputError(name, line, column, both("not_utf8", byte=raw[offset])) from None
+    if not text.strip():
+        raise InputError(name, 1, 1, both("empty_file"))
+    return text
+
+
+def load_yaml(path: Path, label: str | None = None) -> Document:
+    name = label or str(path)
+    return parse_yaml(read_text(path, name), name)
+
+
+def parse_yaml(text: str, name: str) -> Document:
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.composer.ComposerError as exc:
+        if "expected a single document" in str(exc):
+            mark = exc.problem_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise InputError(name, line, col, both("multiple_documents")) from None
+        raise _syntax_error(exc, name) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, name) from None
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        raise InputError(name, 1, 1, both("yaml_syntax", detail=str(exc).splitlines()[0])) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise InputError(name, 1, 1, both("empty_file"))
+    builder = _Builder(name)
+    data = builder.build(root, ())
+    return Document(name, data, builder.positions, builder.key_positions)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> InputError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    detail = " ".join(part for part in (exc.context, exc.problem) if part)
+    return InputError(name, line, col, both("yaml_syntax", detail=detail or "errore di sintassi"))
+
+
+class _Builder:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.count = 0
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
+
+    def _fail(self, node: yaml.Node, text: dict[str, str]) -> InputError:
+        return InputError(self.name, node.start_mark.line + 1, node.start_mark.column + 1, text)
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self._fail(node, both("alias_bomb", limit=MAX_NODES))
+        if node.tag not in _ALLOWED_TAGS:
+            raise self._fail(node, both("tag_forbidden", tag=node.tag))
+        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _STD + "merge":
+                raise self._fail(key_node, both("tag_forbidden", tag="<<"))
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str | int) or isinstance(key, bool):
+                raise self._fail(key_node, both("key_not_string"))
+            key = str(key)
+            if key in out:
+                raise self._fail(key_node, both("duplicate_key", key=key, first_line=first_line[key]))
+            first_line[key] = key_node.start_mark.line + 1
+            child = (*path, key)
+            self.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = self.build(value_node, child)
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        value: str = node.value
+        tag = node.tag
+        if tag == _STD + "null":
+            return None
+        if tag == _STD + "bool":
+            return _BOOL[value.lower()]
+        if tag == _STD + "int":
+            # `037032` is an ISTAT code, not an octal number.
+            if _LEADING_ZERO.match(value):
+                return value
+            return _constructor.construct_yaml_int(node)
+        if tag == _STD + "float":
+            return _constructor.construct_yaml_float(node)
+        # timestamps stay as written: pydantic validates dates and reports bad ones
+        return value
