@@ -88,6 +88,7 @@ def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterab
             scadenza = (
                 valore.valore if isinstance(valore.valore, dt.date) else dt.date.fromisoformat(str(valore.valore))
             )
+            base["scadenza_confidenza"] = valore.confidenza
     kind = REGISTRY[regola.tipo]
     params = ctx.pack.parametri_regole[regola.codice]
     esami = list(kind.check(dataclasses.replace(ctx, scadenza_regola=scadenza), params))

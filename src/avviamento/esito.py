@@ -42,6 +42,7 @@ class Rilievo:
     fonte: Fonte
     confidenza: str
     scadenza: dt.date | None = None
+    scadenza_confidenza: str | None = None
     giorni: int | None = None
     posizione: tuple[int, int] | None = None
     rimedi: tuple[str, ...] = ()

@@ -1,0 +1,25 @@
+"""The command line: parses options, builds the parts, prints, and maps results to exit codes.
+
+Each command lives in its own module and is registered here.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from avviamento.cli import check, rules, schema
+
+app = typer.Typer(
+    name="avviamento",
+    help="Verifica, redazione degli atti e pianificazione per le Unioni di Comuni (LR Emilia-Romagna 21/2012).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("check")(check.check)
+app.command("schema")(schema.schema)
+app.add_typer(rules.app, name="rules")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,79 @@
+"""What every command shares: language and date options, loading inputs, and the one-line error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from pydantic_core import PydanticCustomError
+
+from avviamento.errors import InputError, both
+from avviamento.i18n import Lang
+from avviamento.profilo import parse_data
+
+
+class Lingua(str, Enum):
+    it = "it"
+    en = "en"
+
+
+def default_lang() -> Lingua:
+    return Lingua.en if os.environ.get("AVVIAMENTO_LANG", "").lower() == "en" else Lingua.it
+
+
+LangOption = Annotated[
+    Lingua, typer.Option("--lang", help="Lingua dei messaggi e dei documenti (it | en).", default_factory=default_lang)
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Data di valutazione AAAA-MM-GG (predefinita: data_riferimento del profilo)."),
+]
+RulesOption = Annotated[
+    Path | None,
+    typer.Option("--rules", help="Pacchetto di regole alternativo (YAML); predefinito: quello incluso."),
+]
+
+
+def fail(message: str) -> NoReturn:
+    """One line on standard error, exit code 2."""
+    typer.echo(message, err=True)
+    raise typer.Exit(2)
+
+
+@contextmanager
+def input_errors(lang: Lingua) -> Iterator[None]:
+    try:
+        yield
+    except InputError as exc:
+        fail(exc.render(lang.value))  # type: ignore[arg-type]
+
+
+def parse_option_date(value: str | None, option: str, lang: Lingua) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_data(value)
+    except PydanticCustomError:
+        fail(f"avviamento: {both('bad_option_date', option=option, value=value)[lang.value]}")
+
+
+def load_rules(path: Path | None) -> object:
+    from avviamento.regole import load_pack_cached
+    from avviamento.risorse import default_rules
+
+    return load_pack_cached(path or default_rules())
+
+
+def lang_of(lingua: Lingua) -> Lang:
+    return "en" if lingua is Lingua.en else "it"
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

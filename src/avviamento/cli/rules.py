@@ -1,0 +1,95 @@
+"""`avviamento rules`: read, show and lint rule packs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from avviamento.cli.common import LangOption, RulesOption, fail, input_errors, lang_of
+
+app = typer.Typer(help="Consulta e verifica il pacchetto di regole.", no_args_is_help=True)
+
+CONFIDENZA = {"verificata": "verificata", "secondaria": "secondaria", "da_verificare": "da verificare"}
+
+
+@app.command("list")
+def list_rules(rules: RulesOption = None, lang: LangOption = ...) -> None:  # type: ignore[assignment]
+    """Elenca le regole: codice, gravità, tipo di verifica, confidenza della fonte, titolo."""
+    from avviamento.regole import load_pack_cached
+    from avviamento.risorse import default_rules
+
+    with input_errors(lang):
+        pack = load_pack_cached(rules or default_rules())
+    code = lang_of(lang)
+    typer.echo(f"{pack.id} {pack.versione} — sha256 {pack.sha256}")
+    for r in pack.pacchetto.regole:
+        titolo = getattr(r.titolo, code)
+        typer.echo(f"{r.codice}  {r.gravita:<7} {r.tipo:<28} {r.confidenza:<13} {titolo}")
+
+
+@app.command("show")
+def show_rule(
+    codice: Annotated[str, typer.Argument(help="Codice della regola, ad es. ER-002.")],
+    rules: RulesOption = None,
+    lang: LangOption = ...,  # type: ignore[assignment]
+) -> None:
+    """Mostra una regola: fonte, parametri, scadenza e storia dei valori in vigore."""
+    from avviamento.errors import both, did_you_mean
+    from avviamento.regole import load_pack_cached
+    from avviamento.risorse import default_rules
+
+    code = lang_of(lang)
+    with input_errors(lang):
+        pack = load_pack_cached(rules or default_rules())
+    regola = pack.regola(codice.upper())
+    if regola is None:
+        codici = [r.codice for r in pack.pacchetto.regole]
+        fail("avviamento: " + both("unknown_rule", code=codice, hint=did_you_mean(codice.upper(), codici))[code])
+    f = regola.fonte
+    lines = [
+        f"{regola.codice} — {getattr(regola.titolo, code)} ({regola.slug})",
+        f"gravità: {regola.gravita} · tipo: {regola.tipo} · parametri: {regola.parametri}",
+        f"fonte: {f.atto}" + (f", art. {f.articolo}" if f.articolo else "") + (f", c. {f.comma}" if f.comma else ""),
+        f"url: {f.url or '—'}",
+        f"confidenza: {CONFIDENZA[regola.confidenza]} · verificata il: {regola.verificata_il or '—'}",
+        f"classi: {', '.join(regola.classi) if regola.classi else 'tutte'}",
+        f"messaggio: {getattr(regola.messaggio, code)}",
+        f"rimedi: {', '.join(regola.rimedi) or '—'}",
+    ]
+    riferimenti = [v for k, v in regola.parametri.items() if k.startswith("soglia")]
+    if regola.scadenza:
+        lines.append(f"scadenza: {regola.scadenza} (per le classi {', '.join(regola.classi_scadenza)})")
+        riferimenti.append(regola.scadenza)
+    for nome in riferimenti:
+        parametro = pack.pacchetto.parametri.get(nome) or pack.pacchetto.scadenze.get(nome)
+        if parametro is None:
+            continue
+        lines.append(f"storia di «{nome}» — {getattr(parametro.descrizione, code)}:")
+        for v in parametro.valori:
+            fino = v.valido_al.isoformat() if v.valido_al else "in corso"
+            valore = "non definito" if v.valore is None else v.valore
+            lines.append(
+                f"  {v.valido_dal.isoformat()} → {fino}: {valore} ({CONFIDENZA[v.confidenza]}; {v.fonte.atto})"
+                + (f" — {v.nota}" if v.nota else "")
+            )
+    typer.echo("\n".join(lines))
+
+
+@app.command("lint")
+def lint(
+    file: Annotated[Path, typer.Argument(help="Pacchetto di regole da verificare.")],
+    lang: LangOption = ...,  # type: ignore[assignment]
+) -> None:
+    """Verifica un pacchetto: tipi sconosciuti, fonti mancanti, rimedi pendenti, periodi sovrapposti."""
+    from avviamento.regole import lint_pack
+
+    code = lang_of(lang)
+    with input_errors(lang):
+        problems = lint_pack(file)
+    for problem in problems:
+        typer.echo(problem.error().render(code), err=True)
+    if problems:
+        raise typer.Exit(2)
+    typer.echo(f"{file}: nessun problema" if code == "it" else f"{file}: no problems")

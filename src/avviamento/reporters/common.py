@@ -1,0 +1,116 @@
+"""Words shared by the human-readable reporters (text, markdown, html)."""
+
+from __future__ import annotations
+
+from avviamento.esito import Esito, Rilievo
+from avviamento.i18n import Lang, data_estesa
+
+GRAVITA: dict[str, dict[str, str]] = {
+    "errore": {"it": "Errori", "en": "Errors"},
+    "avviso": {"it": "Avvisi", "en": "Warnings"},
+    "info": {"it": "Informazioni", "en": "Information"},
+}
+CONFIDENZA: dict[str, dict[str, str]] = {
+    "verificata": {"it": "fonte verificata", "en": "verified source"},
+    "secondaria": {"it": "fonte secondaria", "en": "secondary source"},
+    "da_verificare": {"it": "da verificare", "en": "to be verified"},
+}
+RIMEDI: dict[str, dict[str, str]] = {
+    "convenzione": {"it": "convenzione di conferimento", "en": "conferral agreement"},
+    "delibera": {"it": "deliberazioni consiliari di conferimento", "en": "council conferral resolutions"},
+    "regolamento": {"it": "regolamento", "en": "regulation"},
+    "piano": {"it": "piano", "en": "plan"},
+    "dati": {"it": "completare o correggere il profilo", "en": "complete or correct the profile"},
+}
+PIANI: dict[str, dict[str, str]] = {
+    "piano_comunicazione": {"it": "piano di comunicazione", "en": "communication plan"},
+    "programmazione_personale": {"it": "programmazione integrata del personale", "en": "integrated staff planning"},
+    "piano_formazione": {"it": "piano di formazione unitario", "en": "joint training plan"},
+    "organizzazione_uffici_servizi": {
+        "it": "sull'ordinamento degli uffici e dei servizi",
+        "en": "on offices and services",
+    },
+    "contabilita": {"it": "di contabilità", "en": "accounting"},
+}
+UI: dict[str, dict[str, str]] = {
+    "titolo": {"it": "Verifica LR Emilia-Romagna 21/2012", "en": "LR Emilia-Romagna 21/2012 check"},
+    "data": {"it": "Data di valutazione", "en": "Evaluation date"},
+    "regole": {"it": "Regole", "en": "Rules"},
+    "classe": {"it": "Classe calcolata", "en": "Computed class"},
+    "dichiarata": {"it": "dichiarata", "en": "declared"},
+    "nessuna": {"it": "nessuna", "en": "none"},
+    "esito": {"it": "Esito", "en": "Outcome"},
+    "conforme": {"it": "CONFORME", "en": "COMPLIANT"},
+    "non_conforme": {"it": "NON CONFORME", "en": "NOT COMPLIANT"},
+    "funzioni": {"it": "Funzioni", "en": "Functions"},
+    "effettiva": {"it": "effettiva", "en": "effective"},
+    "non_effettiva": {"it": "non effettiva", "en": "not effective"},
+    "nessuna_funzione": {"it": "Nessuna funzione indicata.", "en": "No function listed."},
+    "rilievi": {"it": "Rilievi", "en": "Findings"},
+    "fonte": {"it": "Fonte", "en": "Source"},
+    "rimedi": {"it": "Rimedi (avviamento draft)", "en": "Remedies (avviamento draft)"},
+    "riga": {"it": "riga", "en": "line"},
+    "soddisfatte": {"it": "Regole soddisfatte", "en": "Rules met"},
+    "non_applicabili": {"it": "Regole non applicabili", "en": "Rules not applicable"},
+    "perche": {"it": "perché", "en": "because"},
+    "nessun_rilievo": {"it": "Nessun rilievo aperto.", "en": "No open finding."},
+    "popolazione": {"it": "Popolazione", "en": "Population"},
+    "conteggio": {
+        "it": "{errori} errori, {avvisi} avvisi, {info} informazioni",
+        "en": "{errori} errors, {avvisi} warnings, {info} notes",
+    },
+    "termine_incerto": {"it": "termine da verificare", "en": "deadline to be verified"},
+}
+
+
+def ui(key: str, lang: Lang) -> str:
+    return UI[key][lang]
+
+
+def stato_testo(r: Rilievo, lang: Lang) -> str:
+    """`in scadenza tra 46 giorni (30 giugno 2024)`, `scaduta il 30 giugno 2024`, `violata`."""
+    scadenza = data_estesa(r.scadenza, lang) if r.scadenza else ""
+    if r.stato == "in_scadenza":
+        if lang == "it":
+            giorni = "1 giorno" if r.giorni == 1 else f"{r.giorni} giorni"
+            return f"in scadenza tra {giorni} ({scadenza})"
+        return f"due in {r.giorni} day{'s' if r.giorni != 1 else ''} ({scadenza})"
+    if r.stato == "scaduta":
+        return f"scaduta il {scadenza}" if lang == "it" else f"overdue since {scadenza}"
+    labels = {
+        "violata": {"it": "violata", "en": "violated"},
+        "soddisfatta": {"it": "soddisfatta", "en": "met"},
+        "non_applicabile": {"it": "non applicabile", "en": "not applicable"},
+    }
+    return labels[r.stato][lang]
+
+
+def fonte_testo(r: Rilievo, lang: Lang) -> str:
+    text = f"{r.fonte.citazione()} ({CONFIDENZA.get(r.confidenza, {}).get(lang, r.confidenza)})"
+    if r.scadenza and r.scadenza_confidenza and r.scadenza_confidenza != "verificata":
+        text += f"; {ui('termine_incerto', lang)}"
+    return text
+
+
+def rimedio_testo(rimedio: str, esito: Esito, lang: Lang) -> str:
+    tipo, _, oggetto = rimedio.partition(":")
+    nome = RIMEDI.get(tipo, {}).get(lang, tipo)
+    if tipo in ("convenzione", "delibera"):
+        etichetta = next((f.etichetta[lang] for f in esito.funzioni if f.codice == oggetto), oggetto)
+        return f"{nome} — {etichetta}"
+    if tipo in ("piano", "regolamento"):
+        dettaglio = PIANI.get(oggetto, {}).get(lang, oggetto)
+        return dettaglio if tipo == "piano" else f"{nome} {dettaglio}"
+    return f"{nome} ({oggetto})"
+
+
+def conteggio(esito: Esito, lang: Lang) -> str:
+    return ui("conteggio", lang).format(
+        errori=esito.conteggio("errore"), avvisi=esito.conteggio("avviso"), info=esito.conteggio("info")
+    )
+
+
+def classe_testo(codice: str | None, lang: Lang) -> str:
+    if codice is None:
+        return ui("nessuna", lang)
+    return codice.replace("_", " ")

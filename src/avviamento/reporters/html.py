@@ -1,0 +1,71 @@
+"""A self-contained HTML report (one file, no external assets), to attach to an email."""
+
+from __future__ import annotations
+
+from html import escape
+
+from avviamento.esito import Esito
+from avviamento.i18n import Lang, data_estesa
+from avviamento.reporters.common import GRAVITA, classe_testo, conteggio, fonte_testo, rimedio_testo, stato_testo, ui
+
+CSS = """
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
+color:#1b1b1b;line-height:1.45}
+h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
+.ok{color:#176b1f}.ko{color:#b00020}.errore{border-left:4px solid #b00020}.avviso{border-left:4px solid #b26a00}
+.info{border-left:4px solid #0b5cad}.rilievo{padding:.3rem .8rem;margin:.6rem 0;background:#f7f7f7}
+.meta{color:#555;font-size:.9rem}code{background:#eee;padding:0 .2rem}
+"""
+
+
+def rilievi_html(esito: Esito, lang: Lang) -> str:
+    """The open findings grouped by severity (shared with the review report)."""
+    parts: list[str] = []
+    aperti = [r for r in esito.rilievi if r.aperto]
+    if not aperti:
+        parts.append(f"<p>{escape(ui('nessun_rilievo', lang))}</p>")
+    for gravita in ("errore", "avviso", "info"):
+        gruppo = [r for r in aperti if r.gravita == gravita]
+        if not gruppo:
+            continue
+        parts.append(f"<h3>{GRAVITA[gravita][lang]} ({len(gruppo)})</h3>")
+        for r in gruppo:
+            fonte = escape(fonte_testo(r, lang))
+            if r.fonte.url:
+                fonte = f'<a href="{escape(r.fonte.url)}">{fonte}</a>'
+            rimedi = "; ".join(rimedio_testo(x, esito, lang) for x in r.rimedi)
+            parts.append(
+                f'<div class="rilievo {r.gravita}"><strong>{r.regola}</strong> '
+                f'<span class="meta">({escape(stato_testo(r, lang))})</span><br>{escape(r.messaggio[lang])}'
+                f'<div class="meta">{ui("fonte", lang)}: {fonte}'
+                + (f"<br>{ui('rimedi', lang)}: {escape(rimedi)}" if rimedi else "")
+                + "</div></div>"
+            )
+    return "\n".join(parts)
+
+
+def render(esito: Esito, lang: Lang = "it") -> str:
+    funzioni = "".join(
+        f'<li><span class="{"ok" if f.effettiva else "ko"}">{"✔" if f.effettiva else "✘"}</span> '
+        f"{escape(f.etichetta[lang])}: "
+        + (ui("effettiva", lang) if f.effettiva else escape(ui("non_effettiva", lang) + " — " + "; ".join(m[lang] for m in f.motivi)))
+        + "</li>"
+        for f in esito.funzioni
+    )
+    motivi = "".join(f"<li>{escape(m[lang])}</li>" for m in esito.motivi_classe)
+    stile = "ok" if esito.conforme else "ko"
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(esito.unione)} — {ui("titolo", lang)}</title>
+<style>{CSS}</style></head><body>
+<h1>{escape(esito.unione)}</h1>
+<p class="meta">{ui("titolo", lang)} · {ui("data", lang)}: {data_estesa(esito.data_valutazione, lang)} ·
+{ui("regole", lang)}: <code>{escape(esito.regole.id)}</code> {escape(esito.regole.versione)}</p>
+<p>{ui("classe", lang)}: <strong>{classe_testo(esito.classe, lang)}</strong>
+({ui("dichiarata", lang)}: {classe_testo(esito.classe_dichiarata, lang)})</p>
+<ul>{motivi}</ul>
+<p>{ui("esito", lang)}: <strong class="{stile}">{ui(esito.esito, lang)}</strong> — {conteggio(esito, lang)}</p>
+<h2>{ui("funzioni", lang)}</h2><ul>{funzioni}</ul>
+<h2>{ui("rilievi", lang)}</h2>
+{rilievi_html(esito, lang)}
+</body></html>
+"""

@@ -1,0 +1,57 @@
+"""A Markdown report, for a wiki, a ticket or a document."""
+
+from __future__ import annotations
+
+from avviamento.esito import Esito
+from avviamento.i18n import Lang, data_estesa
+from avviamento.reporters.common import GRAVITA, classe_testo, conteggio, fonte_testo, rimedio_testo, stato_testo, ui
+
+
+def _md(text: str) -> str:
+    """Markdown-escape data from the profile (names may contain `*`, `_`, `<`, `|`)."""
+    for ch in "\\`*_[]<>|#":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def render(esito: Esito, lang: Lang = "it") -> str:
+    lines = [f"# {_md(esito.unione)} — {ui('titolo', lang)}", ""]
+    lines.append(f"- **{ui('data', lang)}**: {data_estesa(esito.data_valutazione, lang)}")
+    lines.append(f"- **{ui('regole', lang)}**: `{esito.regole.id}` {esito.regole.versione} (sha256 `{esito.regole.sha256}`)")
+    lines.append(
+        f"- **{ui('classe', lang)}**: {classe_testo(esito.classe, lang)} "
+        f"({ui('dichiarata', lang)}: {classe_testo(esito.classe_dichiarata, lang)})"
+    )
+    for motivo in esito.motivi_classe:
+        lines.append(f"  - {ui('perche', lang)}: {_md(motivo[lang])}")
+    lines.append(f"- **{ui('esito', lang)}**: {ui(esito.esito, lang)} — {conteggio(esito, lang)}")
+    lines += ["", f"## {ui('funzioni', lang)}", ""]
+    if not esito.funzioni:
+        lines.append(ui("nessuna_funzione", lang))
+    for f in esito.funzioni:
+        stato = ui("effettiva", lang) if f.effettiva else ui("non_effettiva", lang)
+        dettaglio = "" if f.effettiva else " — " + _md("; ".join(m[lang] for m in f.motivi))
+        lines.append(f"- {'✔' if f.effettiva else '✘'} {_md(f.etichetta[lang])}: {stato}{dettaglio}")
+    lines += ["", f"## {ui('rilievi', lang)}", ""]
+    aperti = [r for r in esito.rilievi if r.aperto]
+    if not aperti:
+        lines.append(ui("nessun_rilievo", lang))
+    for gravita in ("errore", "avviso", "info"):
+        gruppo = [r for r in aperti if r.gravita == gravita]
+        if not gruppo:
+            continue
+        lines += [f"### {GRAVITA[gravita][lang]} ({len(gruppo)})", ""]
+        for r in gruppo:
+            lines.append(f"- **{r.regola}** ({stato_testo(r, lang)}): {_md(r.messaggio[lang])}")
+            fonte = _md(fonte_testo(r, lang))
+            if r.fonte.url:
+                fonte = f"[{fonte}]({r.fonte.url})"
+            lines.append(f"  - {ui('fonte', lang)}: {fonte}")
+            if r.rimedi:
+                rimedi = "; ".join(rimedio_testo(x, esito, lang) for x in r.rimedi)
+                lines.append(f"  - {ui('rimedi', lang)}: {_md(rimedi)}")
+        lines.append("")
+    soddisfatte = sorted({r.regola for r in esito.rilievi if r.stato == "soddisfatta"})
+    if soddisfatte:
+        lines += ["", f"{ui('soddisfatte', lang)}: {', '.join(soddisfatte)}"]
+    return "\n".join(lines).rstrip() + "\n"

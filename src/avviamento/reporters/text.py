@@ -1,0 +1,94 @@
+"""The terminal report: what a change manager reads, and could paste into an email."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text as RichText
+
+from avviamento.esito import Esito, Rilievo
+from avviamento.i18n import Lang, data_estesa
+from avviamento.reporters.common import (
+    GRAVITA,
+    classe_testo,
+    conteggio,
+    fonte_testo,
+    rimedio_testo,
+    stato_testo,
+    ui,
+)
+
+STILE = {"errore": "bold red", "avviso": "yellow", "info": "cyan"}
+
+
+def make_console(file: io.StringIO, *, color: bool = False, width: int = 100) -> Console:
+    return Console(file=file, force_terminal=color, no_color=not color, width=width, highlight=False)
+
+
+def render(esito: Esito, lang: Lang = "it", *, color: bool = False, width: int = 100) -> str:
+    buffer = io.StringIO()
+    out = make_console(buffer, color=color, width=width)
+    out.print(f"[bold]{escape(esito.unione)}[/bold] — {ui('titolo', lang)}")
+    regole = esito.regole
+    out.print(
+        f"{ui('data', lang)}: {data_estesa(esito.data_valutazione, lang)} · {ui('regole', lang)}: "
+        f"{regole.id} {regole.versione} (sha256 {regole.sha256[:12]}…)"
+    )
+    dichiarata = classe_testo(esito.classe_dichiarata, lang)
+    out.print(
+        f"{ui('classe', lang)}: [bold]{classe_testo(esito.classe, lang).upper()}[/bold] "
+        f"({ui('dichiarata', lang)}: {dichiarata})"
+    )
+    for motivo in esito.motivi_classe:
+        out.print(f"  {ui('perche', lang)}: {escape(motivo[lang])}")
+    stile = "bold green" if esito.conforme else "bold red"
+    out.print(f"{ui('esito', lang)}: [{stile}]{ui(esito.esito, lang)}[/{stile}] — {conteggio(esito, lang)}")
+
+    out.print()
+    out.print(f"[bold]{ui('funzioni', lang)}[/bold]")
+    if not esito.funzioni:
+        out.print(f"  {ui('nessuna_funzione', lang)}")
+    for f in esito.funzioni:
+        if f.effettiva:
+            out.print(f"  [green]✔[/green] {escape(f.etichetta[lang])}: {ui('effettiva', lang)}")
+        else:
+            motivi = "; ".join(m[lang] for m in f.motivi)
+            out.print(f"  [red]✘[/red] {escape(f.etichetta[lang])}: {ui('non_effettiva', lang)} — {escape(motivi)}")
+
+    aperti = [r for r in esito.rilievi if r.aperto]
+    out.print()
+    out.print(f"[bold]{ui('rilievi', lang)}[/bold]")
+    if not aperti:
+        out.print(f"  {ui('nessun_rilievo', lang)}")
+    for gravita in ("errore", "avviso", "info"):
+        gruppo = [r for r in aperti if r.gravita == gravita]
+        if not gruppo:
+            continue
+        out.print(f"[{STILE[gravita]}]{GRAVITA[gravita][lang]} ({len(gruppo)})[/{STILE[gravita]}]")
+        for r in gruppo:
+            _rilievo(out, r, esito, lang)
+
+    soddisfatte = sorted({r.regola for r in esito.rilievi if r.stato == "soddisfatta"})
+    non_applicabili = sorted({r.regola for r in esito.rilievi if r.stato == "non_applicabile"})
+    out.print()
+    if soddisfatte:
+        out.print(f"{ui('soddisfatte', lang)}: {', '.join(soddisfatte)}")
+    if non_applicabili:
+        out.print(f"{ui('non_applicabili', lang)}: {', '.join(non_applicabili)}")
+    return buffer.getvalue()
+
+
+def _rilievo(out: Console, r: Rilievo, esito: Esito, lang: Lang) -> None:
+    riga = f" ({ui('riga', lang)} {r.posizione[0]})" if r.posizione else ""
+    head = RichText(f"  {r.regola} ", style="bold")
+    head.append(f"[{stato_testo(r, lang)}]")
+    head.append(riga)
+    out.print(head)
+    out.print(f"    {escape(r.messaggio[lang])}")
+    fonte = fonte_testo(r, lang) + (f" — {r.fonte.url}" if r.fonte.url else "")
+    out.print(f"    {ui('fonte', lang)}: {escape(fonte)}", overflow="fold")
+    if r.rimedi:
+        rimedi = "; ".join(rimedio_testo(x, esito, lang) for x in r.rimedi)
+        out.print(f"    {ui('rimedi', lang)}: {escape(rimedi)}")
