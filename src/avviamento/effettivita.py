@@ -46,10 +46,14 @@ def stato_funzione(profilo: Profilo, pack: RulePack, indice: int, giorno: dt.dat
                 )
             )
     for nome in mancanti:
-        motivi.append(_t(f"manca la delibera del Comune di {nome}", f"no resolution from the Comune of {nome}"))
+        motivi.append(
+            _t(f"manca la delibera del Comune di {nome}", f"no resolution from the Comune of {nome}")
+        )
 
     if funzione.avvio is None:
-        motivi.append(_t("il servizio non è stato avviato dall'Unione", "the Union has not started the service"))
+        motivi.append(
+            _t("il servizio non è stato avviato dall'Unione", "the Union has not started the service")
+        )
     elif funzione.avvio > giorno:
         motivi.append(
             _t(

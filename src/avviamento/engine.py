@@ -12,7 +12,7 @@ from avviamento.checks.common import Contesto, NonApplicabile, Valore, Violazion
 from avviamento.classi import classe_calcolata
 from avviamento.comuni import anagrafe
 from avviamento.effettivita import stato_funzione
-from avviamento.errors import Text, both, did_you_mean
+from avviamento.errors import both, did_you_mean
 from avviamento.esito import Esito, InfoRegole, Rilievo, Stato
 from avviamento.i18n import Lang, data_estesa
 from avviamento.profilo import ProfiloCaricato
@@ -65,64 +65,58 @@ def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = 
 
 
 def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterable[Rilievo]:
-    base = {
-        "regola": regola.codice,
-        "slug": regola.slug,
-        "titolo": regola.titolo.as_text(),
-        "gravita": regola.gravita,
-        "fonte": regola.fonte.esito(),
-        "confidenza": regola.confidenza,
-    }
+    modello = Rilievo(
+        regola=regola.codice,
+        slug=regola.slug,
+        titolo=regola.titolo.as_text(),
+        gravita=regola.gravita,
+        stato="soddisfatta",
+        messaggio=regola.titolo.as_text(),
+        fonte=regola.fonte.esito(),
+        confidenza=regola.confidenza,
+    )
     dichiarata = ctx.profilo.unione.classe_dichiarata
     if regola.classi is not None and dichiarata not in regola.classi:
         motivo = {
             "it": f"la regola si applica alle Unioni di classe {', '.join(regola.classi)}",
             "en": f"the rule applies to Unions of class {', '.join(regola.classi)}",
         }
-        yield Rilievo(**base, stato="non_applicabile", messaggio=motivo)
+        yield dataclasses.replace(modello, stato="non_applicabile", messaggio=motivo)
         return
-    scadenza = None
     if regola.scadenza and dichiarata in regola.classi_scadenza:
         valore = ctx.pack.valore(regola.scadenza, ctx.data)
         if valore is not None and valore.valore is not None:
-            scadenza = (
-                valore.valore if isinstance(valore.valore, dt.date) else dt.date.fromisoformat(str(valore.valore))
-            )
-            base["scadenza_confidenza"] = valore.confidenza
+            giorno = valore.valore
+            scadenza = giorno if isinstance(giorno, dt.date) else dt.date.fromisoformat(str(giorno))
+            modello = dataclasses.replace(modello, scadenza=scadenza, scadenza_confidenza=valore.confidenza)
     kind = REGISTRY[regola.tipo]
     params = ctx.pack.parametri_regole[regola.codice]
-    esami = list(kind.check(dataclasses.replace(ctx, scadenza_regola=scadenza), params))
+    esami = list(kind.check(dataclasses.replace(ctx, scadenza_regola=modello.scadenza), params))
     if not esami:
-        yield Rilievo(**base, stato="soddisfatta", messaggio=regola.titolo.as_text(), scadenza=scadenza)
-        return
+        yield modello
     for esame in esami:
         if isinstance(esame, NonApplicabile):
-            yield Rilievo(**base, stato="non_applicabile", messaggio=esame.motivo, scadenza=scadenza)
-            continue
-        yield _rilievo(regola, esame, base, scadenza, ctx, caricato)
+            yield dataclasses.replace(modello, stato="non_applicabile", messaggio=esame.motivo)
+        else:
+            yield _rilievo(regola, esame, modello, ctx, caricato)
 
 
 def _rilievo(
-    regola: Regola,
-    violazione: Violazione,
-    base: dict[str, object],
-    scadenza: dt.date | None,
-    ctx: Contesto,
-    caricato: ProfiloCaricato,
+    regola: Regola, violazione: Violazione, modello: Rilievo, ctx: Contesto, caricato: ProfiloCaricato
 ) -> Rilievo:
     stato: Stato = "violata"
     giorni = None
+    scadenza = modello.scadenza
+    valori: dict[str, Valore | None] = dict(violazione.valori)
     if scadenza is not None:
         giorni = (scadenza - ctx.data).days
         stato = "in_scadenza" if ctx.data < scadenza else "scaduta"
-    valori = {**violazione.valori, "scadenza": scadenza} if scadenza else dict(violazione.valori)
+        valori["scadenza"] = scadenza
     testo = regola.messaggi.get(violazione.variante or "", regola.messaggio)
-    messaggio = {lang: _format(getattr(testo, lang), valori, lang) for lang in ("it", "en")}
-    return Rilievo(
-        **base,  # type: ignore[arg-type]
+    return dataclasses.replace(
+        modello,
         stato=stato,
-        messaggio=messaggio,
-        scadenza=scadenza,
+        messaggio={"it": _format(testo.it, valori, "it"), "en": _format(testo.en, valori, "en")},
         giorni=giorni,
         posizione=caricato.documento.position(violazione.percorso),
         rimedi=tuple(_rimedi(regola.rimedi, violazione.valori, violazione.funzione)),
@@ -173,7 +167,3 @@ def _rimedi(templates: list[str], valori: dict[str, Valore], funzione: str | Non
             if remedy not in seen:
                 seen.add(remedy)
                 yield remedy
-
-
-def testo(text: Text, lang: Lang) -> str:
-    return text[lang]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from avviamento.i18n import Lang, msg
+from avviamento.i18n import LANGS, Lang, msg
 
 Text = dict[str, str]  # the same sentence in each language: {"it": …, "en": …}
 
@@ -13,9 +13,9 @@ Text = dict[str, str]  # the same sentence in each language: {"it": …, "en": �
 def both(key: str, /, **params: object) -> Text:
     """A catalogue message in every language; a `hint` param may itself be a Text."""
     out: Text = {}
-    for lang in ("it", "en"):
+    for lang in LANGS:
         localized = {k: (v[lang] if isinstance(v, dict) else v) for k, v in params.items()}
-        out[lang] = msg(key, lang, **localized)  # type: ignore[arg-type]
+        out[lang] = msg(key, lang, **localized)
     return out
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Literal
 
 Lang = Literal["it", "en"]
+LANGS: tuple[Lang, ...] = ("it", "en")
 
 MESI = (
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
@@ -123,7 +124,10 @@ PYDANTIC_MESSAGES: dict[str, dict[str, str]] = {
     "string_too_short": {"it": "testo troppo corto", "en": "text too short"},
     "string_too_long": {"it": "testo troppo lungo", "en": "text too long"},
     "string_pattern_mismatch": {"it": "formato non valido", "en": "invalid format"},
-    "literal_error": {"it": "valore non ammesso; ammessi: {expected}", "en": "value not allowed; allowed: {expected}"},
+    "literal_error": {
+        "it": "valore non ammesso; ammessi: {expected}",
+        "en": "value not allowed; allowed: {expected}",
+    },
     "enum": {"it": "valore non ammesso; ammessi: {expected}", "en": "value not allowed; allowed: {expected}"},
     "too_short": {"it": "elenco troppo corto", "en": "list too short"},
 }

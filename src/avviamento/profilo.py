@@ -214,19 +214,17 @@ def _describe(err: Any, loc: tuple[Any, ...], model: type[BaseModel], documento:
         key = str(loc[-1])
         return both("unknown_key", key=key, hint=did_you_mean(key, fields_at(model, loc[:-1])))
     # a union of types adds its branch to the location (`durata.literal['indeterminata']`): keep the data path
-    known = next(
-        (loc[:end] for end in range(len(loc), 0, -1) if loc[:end] in documento.positions), loc
-    )
+    known = next((loc[:end] for end in range(len(loc), 0, -1) if loc[:end] in documento.positions), loc)
     field = ".".join(str(p) for p in (known if kind != "missing" else loc))
     ctx = dict(err.get("ctx") or {})
     if kind == "bad_date":
         return both("bad_date", value=ctx.get("value", err.get("input")))
     if kind == "bad_cf":
-        detail = {
+        cf = {
             "it": f"codice fiscale non valido '{ctx.get('value')}' (11 cifre con cifra di controllo)",
             "en": f"invalid codice fiscale '{ctx.get('value')}' (11 digits with check digit)",
         }
-        return {lang: f"'{field}': {detail[lang]}" for lang in ("it", "en")}
+        return {lang: f"'{field}': {cf[lang]}" for lang in ("it", "en")}
     table = PYDANTIC_MESSAGES.get(kind)
     out: Text = {}
     for lang in ("it", "en"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 import string
 from dataclasses import dataclass
@@ -258,7 +259,10 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
     seen: set[str] = set()
     for i, f in enumerate(p.funzioni):
         if f.codice in seen:
-            add(("funzioni", i, "codice"), it_en(f"funzione duplicata '{f.codice}'", f"duplicate function '{f.codice}'"))
+            add(
+                ("funzioni", i, "codice"),
+                it_en(f"funzione duplicata '{f.codice}'", f"duplicate function '{f.codice}'"),
+            )
         seen.add(f.codice)
         for j, clausola in enumerate(f.clausole):
             if clausola not in p.clausole:
@@ -267,7 +271,7 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
     for section in ("parametri", "scadenze"):
         for nome, par in getattr(p, section).items():
             ordered = sorted(enumerate(par.valori), key=lambda iv: iv[1].valido_dal)
-            for (_, a), (j, b) in zip(ordered, ordered[1:], strict=False):
+            for (_, a), (j, b) in itertools.pairwise(ordered):
                 if a.valido_al is None or a.valido_al >= b.valido_dal:
                     add(
                         (section, nome, "valori", j, "valido_dal"),
@@ -280,7 +284,10 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
                 if v.valido_al is not None and v.valido_al < v.valido_dal:
                     add(
                         (section, nome, "valori", j, "valido_al"),
-                        it_en(f"'{nome}': valido_al precede valido_dal", f"'{nome}': valido_al before valido_dal"),
+                        it_en(
+                            f"'{nome}': valido_al precede valido_dal",
+                            f"'{nome}': valido_al before valido_dal",
+                        ),
                     )
                 if v.confidenza == "verificata" and v.verificata_il is None:
                     add(
@@ -302,18 +309,27 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
     for i, c in enumerate(p.classi):
         if c.presuppone and c.presuppone not in codici_classi[:i]:
             add(("classi", i, "presuppone"), both("unknown_reference", name=c.presuppone, code=c.codice))
-        for j, f in enumerate(c.funzioni_richieste):
-            if f not in funzioni:
-                add(("classi", i, "funzioni_richieste", j), both("unknown_reference", name=f, code=c.codice))
+        for j, richiesta in enumerate(c.funzioni_richieste):
+            if richiesta not in funzioni:
+                add(
+                    ("classi", i, "funzioni_richieste", j),
+                    both("unknown_reference", name=richiesta, code=c.codice),
+                )
         if c.minimo and c.minimo.parametro not in p.parametri:
-            add(("classi", i, "minimo", "parametro"), both("unknown_reference", name=c.minimo.parametro, code=c.codice))
+            add(
+                ("classi", i, "minimo", "parametro"),
+                both("unknown_reference", name=c.minimo.parametro, code=c.codice),
+            )
 
     compiled: dict[str, BaseModel] = {}
     codici: set[str] = set()
     for i, r in enumerate(p.regole):
         at: Path_ = ("regole", i)
         if r.codice in codici:
-            add((*at, "codice"), it_en(f"codice di regola duplicato '{r.codice}'", f"duplicate rule code '{r.codice}'"))
+            add(
+                (*at, "codice"),
+                it_en(f"codice di regola duplicato '{r.codice}'", f"duplicate rule code '{r.codice}'"),
+            )
         codici.add(r.codice)
         kind = REGISTRY.get(r.tipo)
         if kind is None:
@@ -363,14 +379,23 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
         for j, rimedio in enumerate(r.rimedi):
             problem = _remedy_problem(rimedio, funzioni, placeholders, p)
             if problem:
-                add((*at, "rimedi", j), it_en(f"rimedio non valido '{rimedio}': {problem['it']}", f"invalid remedy '{rimedio}': {problem['en']}"))
+                add(
+                    (*at, "rimedi", j),
+                    it_en(
+                        f"rimedio non valido '{rimedio}': {problem['it']}",
+                        f"invalid remedy '{rimedio}': {problem['en']}",
+                    ),
+                )
     return problems, compiled
 
 
 def _remedy_problem(rimedio: str, funzioni: set[str], placeholders: set[str], p: Pacchetto) -> Text | None:
     tipo, _, oggetto = rimedio.partition(":")
     if tipo not in TIPI_RIMEDIO or not oggetto:
-        return {"it": f"tipo ammesso: {', '.join(TIPI_RIMEDIO)}", "en": f"allowed kinds: {', '.join(TIPI_RIMEDIO)}"}
+        return {
+            "it": f"tipo ammesso: {', '.join(TIPI_RIMEDIO)}",
+            "en": f"allowed kinds: {', '.join(TIPI_RIMEDIO)}",
+        }
     if m := re.fullmatch(r"\{(\w+)\}", oggetto):
         if m[1] not in placeholders:
             return {"it": f"segnaposto sconosciuto {{{m[1]}}}", "en": f"unknown placeholder {{{m[1]}}}"}

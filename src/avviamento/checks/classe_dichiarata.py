@@ -24,6 +24,9 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
         return
     if RANGO[dichiarata] > RANGO[ctx.classe]:
         yield Violazione(
-            {"dichiarata": etichetta_classe(ctx.pack, dichiarata), "classe": etichetta_classe(ctx.pack, ctx.classe)},
+            {
+                "dichiarata": etichetta_classe(ctx.pack, dichiarata),
+                "classe": etichetta_classe(ctx.pack, ctx.classe),
+            },
             ("unione", "classe_dichiarata"),
         )

@@ -26,9 +26,7 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
     chiave = ctx.pack.gruppo("art7_c3_chiave")
     obbligatorie = [f.codice for f in ctx.pack.pacchetto.funzioni if f.art7_c3 == "obbligatoria"]
     da_rendere = [
-        f.codice
-        for f in ctx.funzioni
-        if not f.effettiva and (f.codice in chiave or f.codice in obbligatorie)
+        f.codice for f in ctx.funzioni if not f.effettiva and (f.codice in chiave or f.codice in obbligatorie)
     ]
     yield Violazione(
         {

@@ -25,7 +25,9 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
         percorso = ("comuni", i, "istat")
         valori = {"comune": comune.nome, "istat": comune.istat}
         if found is None:
-            yield Violazione({**valori, "atteso": "—"}, percorso, variante="sconosciuto", comuni=(comune.nome,))
+            yield Violazione(
+                {**valori, "atteso": "—"}, percorso, variante="sconosciuto", comuni=(comune.nome,)
+            )
         elif normalizza(found.nome) != normalizza(comune.nome):
             yield Violazione(
                 {**valori, "atteso": f"{found.nome} ({found.provincia})"}, percorso, comuni=(comune.nome,)

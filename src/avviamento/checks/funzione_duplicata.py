@@ -20,6 +20,8 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
     for i, funzione in enumerate(ctx.profilo.funzioni):
         if funzione.codice in visti:
             yield Violazione(
-                {"funzione": ctx.etichetta(funzione.codice)}, ("funzioni", i, "codice"), funzione=funzione.codice
+                {"funzione": ctx.etichetta(funzione.codice)},
+                ("funzioni", i, "codice"),
+                funzione=funzione.codice,
             )
         visti.add(funzione.codice)

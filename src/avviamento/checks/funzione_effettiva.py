@@ -18,12 +18,14 @@ class Parametri(ParametriBase):
     funzione: str
 
 
-
 def check(ctx: Contesto, params: Parametri) -> Risultati:
     stato = ctx.stato(params.funzione)
     label = ctx.etichetta(params.funzione)
     if stato is None:
-        motivi = {"it": "la funzione non è indicata tra quelle dell'Unione", "en": "the Union does not list it"}
+        motivi = {
+            "it": "la funzione non è indicata tra quelle dell'Unione",
+            "en": "the Union does not list it",
+        }
         yield Violazione({"funzione": label, "motivi": motivi}, ("funzioni",), funzione=params.funzione)
     elif not stato.effettiva:
         motivi = {lang: "; ".join(m[lang] for m in stato.motivi) for lang in ("it", "en")}

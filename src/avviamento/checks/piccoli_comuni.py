@@ -30,7 +30,9 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
     )
     conferite: dict[str, set[int]] = {}
     for funzione in ctx.profilo.funzioni:
-        conferite.setdefault(funzione.codice, set()).update(comuni_conferenti(ctx.profilo, funzione, ctx.data))
+        conferite.setdefault(funzione.codice, set()).update(
+            comuni_conferenti(ctx.profilo, funzione, ctx.data)
+        )
     for i, comune in enumerate(ctx.profilo.comuni):
         if not ctx.comune_obbligato(i, soglia, soglia_montani):
             continue

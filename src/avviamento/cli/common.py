@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -19,7 +19,7 @@ from avviamento.i18n import Lang
 from avviamento.profilo import parse_data
 
 
-class Lingua(str, Enum):
+class Lingua(StrEnum):
     it = "it"
     en = "en"
 
@@ -29,11 +29,16 @@ def default_lang() -> Lingua:
 
 
 LangOption = Annotated[
-    Lingua, typer.Option("--lang", help="Lingua dei messaggi e dei documenti (it | en).", default_factory=default_lang)
+    Lingua,
+    typer.Option(
+        "--lang", help="Lingua dei messaggi e dei documenti (it | en).", default_factory=default_lang
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", help="Data di valutazione AAAA-MM-GG (predefinita: data_riferimento del profilo)."),
+    typer.Option(
+        "--as-of", help="Data di valutazione AAAA-MM-GG (predefinita: data_riferimento del profilo)."
+    ),
 ]
 RulesOption = Annotated[
     Path | None,
@@ -52,7 +57,7 @@ def input_errors(lang: Lingua) -> Iterator[None]:
     try:
         yield
     except InputError as exc:
-        fail(exc.render(lang.value))  # type: ignore[arg-type]
+        fail(exc.render(lang_of(lang)))
 
 
 def parse_option_date(value: str | None, option: str, lang: Lingua) -> dt.date | None:

@@ -46,12 +46,17 @@ def show_rule(
     regola = pack.regola(codice.upper())
     if regola is None:
         codici = [r.codice for r in pack.pacchetto.regole]
-        fail("avviamento: " + both("unknown_rule", code=codice, hint=did_you_mean(codice.upper(), codici))[code])
+        fail(
+            "avviamento: "
+            + both("unknown_rule", code=codice, hint=did_you_mean(codice.upper(), codici))[code]
+        )
     f = regola.fonte
     lines = [
         f"{regola.codice} — {getattr(regola.titolo, code)} ({regola.slug})",
         f"gravità: {regola.gravita} · tipo: {regola.tipo} · parametri: {regola.parametri}",
-        f"fonte: {f.atto}" + (f", art. {f.articolo}" if f.articolo else "") + (f", c. {f.comma}" if f.comma else ""),
+        f"fonte: {f.atto}"
+        + (f", art. {f.articolo}" if f.articolo else "")
+        + (f", c. {f.comma}" if f.comma else ""),
         f"url: {f.url or '—'}",
         f"confidenza: {CONFIDENZA[regola.confidenza]} · verificata il: {regola.verificata_il or '—'}",
         f"classi: {', '.join(regola.classi) if regola.classi else 'tutte'}",

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 
 from avviamento.esito import Esito
 from avviamento.i18n import Lang
 
 
-class Formato(str, Enum):
+class Formato(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"

@@ -24,7 +24,10 @@ RIMEDI: dict[str, dict[str, str]] = {
 }
 PIANI: dict[str, dict[str, str]] = {
     "piano_comunicazione": {"it": "piano di comunicazione", "en": "communication plan"},
-    "programmazione_personale": {"it": "programmazione integrata del personale", "en": "integrated staff planning"},
+    "programmazione_personale": {
+        "it": "programmazione integrata del personale",
+        "en": "integrated staff planning",
+    },
     "piano_formazione": {"it": "piano di formazione unitario", "en": "joint training plan"},
     "organizzazione_uffici_servizi": {
         "it": "sull'ordinamento degli uffici e dei servizi",

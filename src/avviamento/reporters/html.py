@@ -6,7 +6,15 @@ from html import escape
 
 from avviamento.esito import Esito
 from avviamento.i18n import Lang, data_estesa
-from avviamento.reporters.common import GRAVITA, classe_testo, conteggio, fonte_testo, rimedio_testo, stato_testo, ui
+from avviamento.reporters.common import (
+    GRAVITA,
+    classe_testo,
+    conteggio,
+    fonte_testo,
+    rimedio_testo,
+    stato_testo,
+    ui,
+)
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -48,7 +56,11 @@ def render(esito: Esito, lang: Lang = "it") -> str:
     funzioni = "".join(
         f'<li><span class="{"ok" if f.effettiva else "ko"}">{"✔" if f.effettiva else "✘"}</span> '
         f"{escape(f.etichetta[lang])}: "
-        + (ui("effettiva", lang) if f.effettiva else escape(ui("non_effettiva", lang) + " — " + "; ".join(m[lang] for m in f.motivi)))
+        + (
+            ui("effettiva", lang)
+            if f.effettiva
+            else escape(ui("non_effettiva", lang) + " — " + "; ".join(m[lang] for m in f.motivi))
+        )
         + "</li>"
         for f in esito.funzioni
     )

@@ -18,7 +18,12 @@ def rilievo_dict(r: Rilievo, lang: Lang) -> dict[str, Any]:
         "gravita": r.gravita,
         "stato": r.stato,
         "messaggio": r.messaggio[lang],
-        "fonte": {"atto": r.fonte.atto, "articolo": r.fonte.articolo, "comma": r.fonte.comma, "url": r.fonte.url},
+        "fonte": {
+            "atto": r.fonte.atto,
+            "articolo": r.fonte.articolo,
+            "comma": r.fonte.comma,
+            "url": r.fonte.url,
+        },
         "confidenza": r.confidenza,
         "scadenza": r.scadenza.isoformat() if r.scadenza else None,
         "giorni": r.giorni,

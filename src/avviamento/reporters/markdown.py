@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from avviamento.esito import Esito
 from avviamento.i18n import Lang, data_estesa
-from avviamento.reporters.common import GRAVITA, classe_testo, conteggio, fonte_testo, rimedio_testo, stato_testo, ui
+from avviamento.reporters.common import (
+    GRAVITA,
+    classe_testo,
+    conteggio,
+    fonte_testo,
+    rimedio_testo,
+    stato_testo,
+    ui,
+)
 
 
 def _md(text: str) -> str:
@@ -17,7 +25,9 @@ def _md(text: str) -> str:
 def render(esito: Esito, lang: Lang = "it") -> str:
     lines = [f"# {_md(esito.unione)} — {ui('titolo', lang)}", ""]
     lines.append(f"- **{ui('data', lang)}**: {data_estesa(esito.data_valutazione, lang)}")
-    lines.append(f"- **{ui('regole', lang)}**: `{esito.regole.id}` {esito.regole.versione} (sha256 `{esito.regole.sha256}`)")
+    lines.append(
+        f"- **{ui('regole', lang)}**: `{esito.regole.id}` {esito.regole.versione} (sha256 `{esito.regole.sha256}`)"
+    )
     lines.append(
         f"- **{ui('classe', lang)}**: {classe_testo(esito.classe, lang)} "
         f"({ui('dichiarata', lang)}: {classe_testo(esito.classe_dichiarata, lang)})"

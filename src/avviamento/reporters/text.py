@@ -55,7 +55,9 @@ def render(esito: Esito, lang: Lang = "it", *, color: bool = False, width: int =
             out.print(f"  [green]✔[/green] {escape(f.etichetta[lang])}: {ui('effettiva', lang)}")
         else:
             motivi = "; ".join(m[lang] for m in f.motivi)
-            out.print(f"  [red]✘[/red] {escape(f.etichetta[lang])}: {ui('non_effettiva', lang)} — {escape(motivi)}")
+            out.print(
+                f"  [red]✘[/red] {escape(f.etichetta[lang])}: {ui('non_effettiva', lang)} — {escape(motivi)}"
+            )
 
     aperti = [r for r in esito.rilievi if r.aperto]
     out.print()
