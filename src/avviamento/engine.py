@@ -34,33 +34,36 @@ def verifica_funzioni(caricato: ProfiloCaricato, pack: RulePack) -> None:
             )
 
 
-def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = None) -> Esito:
-    verifica_funzioni(caricato, pack)
+def contesto(caricato: ProfiloCaricato, pack: RulePack, giorno: dt.date) -> Contesto:
+    """What every check sees: the profile, the pack, the date, effectiveness, class and populations."""
     profilo = caricato.profilo
-    giorno = data_valutazione(caricato, as_of)
     funzioni = tuple(stato_funzione(profilo, pack, i, giorno) for i in range(len(profilo.funzioni)))
-    effettive = {f.codice for f in funzioni if f.effettiva}
-    classe, motivi_classe = classe_calcolata(pack, effettive, giorno)
+    classe, _ = classe_calcolata(pack, {f.codice for f in funzioni if f.effettiva}, giorno)
     registro = anagrafe()
     popolazioni = tuple(registro.popolazione(c) for c in profilo.comuni)
-    ctx = Contesto(profilo, pack, giorno, funzioni, classe, registro, popolazioni)
+    return Contesto(profilo, pack, giorno, funzioni, classe, registro, popolazioni)
 
-    rilievi: list[Rilievo] = []
-    for regola in pack.pacchetto.regole:
-        rilievi.extend(_applica(regola, ctx, caricato))
-    totale = None if any(p is None for p in popolazioni) else sum(p or 0 for p in popolazioni)
+
+def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = None) -> Esito:
+    verifica_funzioni(caricato, pack)
+    giorno = data_valutazione(caricato, as_of)
+    ctx = contesto(caricato, pack, giorno)
+    _, motivi_classe = classe_calcolata(pack, ctx.effettive(), giorno)
+    rilievi = [r for regola in pack.pacchetto.regole for r in _applica(regola, ctx, caricato)]
+    popolazioni = ctx.popolazioni
     return Esito(
-        unione=profilo.unione.nome,
+        unione=ctx.profilo.unione.nome,
         file=caricato.file,
         data_valutazione=giorno,
         regole=InfoRegole(pack.id, pack.versione, pack.sha256),
-        classe=classe,
-        classe_dichiarata=profilo.unione.classe_dichiarata,
+        classe=ctx.classe,
+        classe_dichiarata=ctx.profilo.unione.classe_dichiarata,
         motivi_classe=motivi_classe,
-        funzioni=funzioni,
+        funzioni=ctx.funzioni,
         rilievi=tuple(rilievi),
-        popolazione=totale,
-        comuni=tuple(c.nome for c in profilo.comuni),
+        popolazione=None if None in popolazioni else sum(p or 0 for p in popolazioni),
+        comuni=tuple(c.nome for c in ctx.profilo.comuni),
+        etichette={f.codice: f.etichetta.as_text() for f in pack.pacchetto.funzioni},
     )
 
 
@@ -141,7 +144,9 @@ def _value_text(value: Valore | None, lang: Lang) -> str:
     if isinstance(value, dict):
         return value[lang]
     if isinstance(value, list):
-        return ", ".join(value) or "—"
+        if len(value) < 2:
+            return "".join(value) or "—"
+        return ", ".join(value[:-1]) + (" e " if lang == "it" else " and ") + value[-1]
     if isinstance(value, dt.date):
         return data_estesa(value, lang)
     if isinstance(value, int) and not isinstance(value, bool):

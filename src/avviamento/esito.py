@@ -88,6 +88,7 @@ class Esito:
     rilievi: tuple[Rilievo, ...]
     popolazione: int | None = None
     comuni: tuple[str, ...] = field(default=())
+    etichette: dict[str, Text] = field(default_factory=dict)  # labels of the pack's whole function catalogue
 
     @property
     def funzioni_effettive(self) -> tuple[str, ...]:

@@ -59,8 +59,8 @@ UI: dict[str, dict[str, str]] = {
     "nessun_rilievo": {"it": "Nessun rilievo aperto.", "en": "No open finding."},
     "popolazione": {"it": "Popolazione", "en": "Population"},
     "conteggio": {
-        "it": "{errori} errori, {avvisi} avvisi, {info} informazioni",
-        "en": "{errori} errors, {avvisi} warnings, {info} notes",
+        "it": "errori: {errori}, avvisi: {avvisi}, informazioni: {info}",
+        "en": "errors: {errori}, warnings: {avvisi}, notes: {info}",
     },
     "termine_incerto": {"it": "termine da verificare", "en": "deadline to be verified"},
 }
@@ -99,7 +99,7 @@ def rimedio_testo(rimedio: str, esito: Esito, lang: Lang) -> str:
     tipo, _, oggetto = rimedio.partition(":")
     nome = RIMEDI.get(tipo, {}).get(lang, tipo)
     if tipo in ("convenzione", "delibera"):
-        etichetta = next((f.etichetta[lang] for f in esito.funzioni if f.codice == oggetto), oggetto)
+        etichetta = esito.etichette.get(oggetto, {}).get(lang, oggetto)
         return f"{nome} — {etichetta}"
     if tipo in ("piano", "regolamento"):
         dettaglio = PIANI.get(oggetto, {}).get(lang, oggetto)

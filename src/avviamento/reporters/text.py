@@ -24,7 +24,10 @@ STILE = {"errore": "bold red", "avviso": "yellow", "info": "cyan"}
 
 
 def make_console(file: io.StringIO, *, color: bool = False, width: int = 100) -> Console:
-    return Console(file=file, force_terminal=color, no_color=not color, width=width, highlight=False)
+    # Off a terminal the report goes into emails and files: no hard line breaks inside sentences.
+    return Console(
+        file=file, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=not color
+    )
 
 
 def render(esito: Esito, lang: Lang = "it", *, color: bool = False, width: int = 100) -> str:
@@ -90,7 +93,7 @@ def _rilievo(out: Console, r: Rilievo, esito: Esito, lang: Lang) -> None:
     out.print(head)
     out.print(f"    {escape(r.messaggio[lang])}")
     fonte = fonte_testo(r, lang) + (f" — {r.fonte.url}" if r.fonte.url else "")
-    out.print(f"    {ui('fonte', lang)}: {escape(fonte)}", overflow="fold")
+    out.print(f"    {ui('fonte', lang)}: {escape(fonte)}")
     if r.rimedi:
         rimedi = "; ".join(rimedio_testo(x, esito, lang) for x in r.rimedi)
         out.print(f"    {ui('rimedi', lang)}: {escape(rimedi)}")
