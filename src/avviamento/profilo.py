@@ -200,9 +200,13 @@ def validation_error(exc: ValidationError, documento: Document, model: type[Base
     errors = exc.errors(include_url=False)
 
     def where(err: Any) -> tuple[int, int]:
-        return documento.position(tuple(err["loc"]), key=err["type"] == "extra_forbidden")
+        loc = tuple(err["loc"])
+        if err["type"] == "missing" and loc[:-1] in documento.key_positions:
+            return documento.key_positions[loc[:-1]]  # the mapping that lacks the field
+        return documento.position(loc, key=err["type"] == "extra_forbidden")
 
-    first = min(errors, key=where)
+    # A misspelt key also makes its field "missing": the unknown key, with its suggestion, is the useful line.
+    first = min(errors, key=lambda err: (err["type"] == "missing", where(err)))
     loc = tuple(first["loc"])
     line, column = where(first)
     return InputError(documento.file, line, column, _describe(first, loc, model, documento))

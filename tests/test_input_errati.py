@@ -1,0 +1,221 @@
+"""The corpus of bad inputs: each ends in exit code 2 and ONE line `file:line:col: message`, never a traceback."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from avviamento.profilo import load_profile
+
+MINIMO = """\
+versione_formato: 1
+data_riferimento: 2024-05-15
+unione:
+  nome: "Unione di prova"
+  provincia: BO
+comuni:
+  - nome: Vergato
+    istat: "037059"
+funzioni:
+  - codice: sistemi_informativi
+    conferimenti:
+      - comune: Vergato
+        delibera: {numero: 9, data: 2023-03-28}
+    personale: 2
+"""
+
+
+def one_line_error(result: Result, path: Path, line: int, column: int, fragment: str) -> None:
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    assert lines[0].startswith(f"{path}:{line}:{column}: "), lines[0]
+    assert fragment in lines[0], lines[0]
+
+
+CASES: list[tuple[str, bytes, int, int, str]] = [
+    # name, content, line, column, fragment of the Italian message
+    ("yaml-rotto", b"unione: [\n  nome: x\n", 3, 1, "YAML non valido"),
+    (
+        "chiave-duplicata",
+        MINIMO.replace("  provincia: BO\n", "  provincia: BO\n  nome: altro\n").encode(),
+        6,
+        3,
+        "chiave duplicata 'nome' (già definita alla riga 4)",
+    ),
+    ("tag-python", b"unione: !!python/object/apply:os.system [ls]\n", 1, 9, "etichetta YAML non consentita"),
+    (
+        "tag-locale",
+        MINIMO.replace("provincia: BO", "provincia: !sigla BO").encode(),
+        5,
+        14,
+        "etichetta YAML non consentita",
+    ),
+    (
+        "non-utf8",
+        MINIMO.replace('"Unione di prova"', '"Unione \xe0"').encode("latin-1"),
+        4,
+        17,
+        "non è in codifica UTF-8",
+    ),
+    ("vuoto", b"", 1, 1, "il file è vuoto"),
+    ("solo-commenti", b"# niente\n\n", 1, 1, "il file è vuoto"),
+    ("lista", b"- a\n- b\n", 1, 1, "mappa di chiavi"),
+    ("due-documenti", (MINIMO + "---\na: 1\n").encode(), 15, 1, "più di un documento"),
+    (
+        "chiave-sconosciuta",
+        MINIMO.replace("comuni:", "comunni:").encode(),
+        6,
+        1,
+        "chiave sconosciuta 'comunni' (forse intendevi 'comuni'?)",
+    ),
+    (
+        "chiave-annidata",
+        MINIMO.replace("    personale: 2", "    personael: 2").encode(),
+        14,
+        5,
+        "forse intendevi 'personale'?",
+    ),
+    (
+        "tipo-errato",
+        MINIMO.replace("personale: 2", "personale: tanti").encode(),
+        14,
+        16,
+        "deve essere un numero",
+    ),
+    (
+        "data-impossibile",
+        MINIMO.replace("2023-03-28", "2023-02-30").encode(),
+        13,
+        37,
+        "data non valida '2023-02-30'",
+    ),
+    ("data-con-barre-iso", MINIMO.replace("2023-03-28", "2023/03/28").encode(), 13, 37, "data non valida"),
+    ("data-con-ora", MINIMO.replace("2023-03-28", "2023-03-28T10:00:00").encode(), 13, 37, "data non valida"),
+    (
+        "data-booleana",
+        MINIMO.replace("data_riferimento: 2024-05-15", "data_riferimento: true").encode(),
+        2,
+        19,
+        "data non valida",
+    ),
+    ("istat-corto", MINIMO.replace('"037059"', '"37059"').encode(), 8, 12, "formato non valido"),
+    (
+        "campo-obbligatorio",
+        MINIMO.replace('  nome: "Unione di prova"\n', "").encode(),
+        3,
+        1,
+        "'unione.nome': campo obbligatorio mancante",
+    ),
+    (
+        "codice-fiscale",
+        MINIMO.replace("  provincia: BO", '  codice_fiscale: "00794470378"').encode(),
+        5,
+        19,
+        "codice fiscale non valido",
+    ),
+    (
+        "funzione-sconosciuta",
+        MINIMO.replace("sistemi_informativi", "sistemi_informatici").encode(),
+        10,
+        13,
+        "funzione sconosciuta 'sistemi_informatici' (forse intendevi 'sistemi_informativi'?)",
+    ),
+    (
+        "classe-inesistente",
+        MINIMO.replace("  provincia: BO", "  classe_dichiarata: ottima").encode(),
+        5,
+        22,
+        "valore non ammesso",
+    ),
+    (
+        "carattere-di-controllo",
+        MINIMO.replace("Vergato\n", "Verg\x07ato\n", 1).encode(),
+        1,
+        1,
+        "YAML non valido",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "line", "column", "fragment"), CASES, ids=[c[0] for c in CASES])
+def test_bad_profile_is_one_line_exit_2(
+    run: Callable[..., Result],
+    tmp_path: Path,
+    name: str,
+    content: bytes,
+    line: int,
+    column: int,
+    fragment: str,
+) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes(content)
+    before = path.read_bytes()
+    one_line_error(run("check", str(path)), path, line, column, fragment)
+    assert path.read_bytes() == before  # never modified
+
+
+def test_alias_bomb_is_refused(run: Callable[..., Result], tmp_path: Path) -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 10):
+        prev, name = chr(96 + i), chr(97 + i)
+        lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
+    path = tmp_path / "bomba.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    assert "troppi alias YAML espansi" in result.stderr
+    assert re.match(rf"^{re.escape(str(path))}:\d+:\d+: ", result.stderr)
+
+
+def test_missing_file_and_directory(run: Callable[..., Result], tmp_path: Path) -> None:
+    missing = tmp_path / "non-esiste.yaml"
+    one_line_error(run("check", str(missing)), missing, 1, 1, "file non trovato")
+    one_line_error(run("check", str(tmp_path)), tmp_path, 1, 1, "è una cartella")
+
+
+def test_errors_in_english(run: Callable[..., Result], write: Callable[[str, str], Path]) -> None:
+    path = write(MINIMO.replace("comuni:", "comunni:"), "p.yaml")
+    result = run("check", str(path), "--lang", "en")
+    one_line_error(result, path, 6, 1, "unknown key 'comunni' (did you mean 'comuni'?)")
+
+
+def test_bad_as_of_option(run: Callable[..., Result], write: Callable[[str, str], Path]) -> None:
+    path = write(MINIMO, "p.yaml")
+    result = run("check", str(path), "--as-of", "2024-13-01")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "avviamento: data non valida per --as-of: '2024-13-01' (usare AAAA-MM-GG)"
+
+
+def test_bad_rule_pack_names_its_line(run: Callable[..., Result], write: Callable[[str, str], Path]) -> None:
+    from avviamento.risorse import default_rules
+
+    text = (
+        default_rules()
+        .read_text(encoding="utf-8")
+        .replace("tipo: funzione_effettiva", "tipo: funzione_efettiva")
+    )
+    rules = write(text, "regole.yaml")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "funzione_efettiva" in row)
+    profile = write(MINIMO, "p.yaml")
+    one_line_error(
+        run("check", str(profile), "--rules", str(rules)),
+        rules,
+        line,
+        11,
+        "tipo di verifica sconosciuto 'funzione_efettiva' (forse intendevi 'funzione_effettiva'?)",
+    )
+
+
+def test_italian_dates_and_unquoted_istat_are_read_as_written(write: Callable[[str, str], Path]) -> None:
+    text = MINIMO.replace('"037059"', "037059").replace("2023-03-28", "28/03/2023")
+    profilo = load_profile(write(text, "p.yaml")).profilo
+    assert profilo.comuni[0].istat == "037059"
+    delibera = profilo.funzioni[0].conferimenti[0].delibera
+    assert delibera is not None and delibera.data is not None
+    assert delibera.data.isoformat() == "2023-03-28"
