@@ -89,9 +89,9 @@ def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterab
     if regola.scadenza and dichiarata in regola.classi_scadenza:
         valore = ctx.pack.valore(regola.scadenza, ctx.data)
         if valore is not None and valore.valore is not None:
-            giorno = valore.valore
-            scadenza = giorno if isinstance(giorno, dt.date) else dt.date.fromisoformat(str(giorno))
-            modello = dataclasses.replace(modello, scadenza=scadenza, scadenza_confidenza=valore.confidenza)
+            modello = dataclasses.replace(
+                modello, scadenza=valore.valore, scadenza_confidenza=valore.confidenza
+            )
     kind = REGISTRY[regola.tipo]
     params = ctx.pack.parametri_regole[regola.codice]
     esami = list(kind.check(dataclasses.replace(ctx, scadenza_regola=modello.scadenza), params))

@@ -72,6 +72,14 @@ class Parametro(_Base):
         return next((v for v in self.valori if v.in_vigore(giorno)), None)
 
 
+class DataDatata(ValoreDatato):
+    valore: Data | None
+
+
+class Scadenza(Parametro):
+    valori: list[DataDatata] = Field(min_length=1)  # type: ignore[assignment]
+
+
 class FunzioneCatalogo(_Base):
     codice: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     etichetta: Testo
@@ -141,7 +149,7 @@ class Pacchetto(_Base):
     funzioni: list[FunzioneCatalogo] = Field(min_length=1)
     clausole: dict[str, Testo] = Field(default_factory=dict)
     parametri: dict[str, Parametro] = Field(default_factory=dict)
-    scadenze: dict[str, Parametro] = Field(default_factory=dict)
+    scadenze: dict[str, Scadenza] = Field(default_factory=dict)
     calendario: list[Tappa] = Field(default_factory=list)
     tempi: dict[str, Tempo] = Field(default_factory=dict)
     classi: list[ClassePack] = Field(min_length=1)
@@ -297,13 +305,6 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
                             f"'{nome}': «verificata» value without verification date (verificata_il)",
                         ),
                     )
-                if section == "scadenze" and not isinstance(v.valore, str | dt.date):
-                    add((section, nome, "valori", j, "valore"), both("bad_date", value=v.valore))
-                if section == "scadenze" and isinstance(v.valore, str):
-                    try:
-                        dt.date.fromisoformat(v.valore)
-                    except ValueError:
-                        add((section, nome, "valori", j, "valore"), both("bad_date", value=v.valore))
 
     codici_classi = [c.codice for c in p.classi]
     for i, c in enumerate(p.classi):
