@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from avviamento.cli import check, rules, schema
+from avviamento.cli import check, review, rules, schema
 
 app = typer.Typer(
     name="avviamento",
@@ -18,6 +18,7 @@ app = typer.Typer(
 )
 app.command("check")(check.check)
 app.command("schema")(schema.schema)
+app.command("review")(review.review)
 app.add_typer(rules.app, name="rules")
 
 

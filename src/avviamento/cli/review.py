@@ -1,0 +1,204 @@
+"""`avviamento review`: the regional reviewer's batch check of many Union profiles, in one process."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+
+import typer
+
+from avviamento.cli.common import (
+    AsOfOption,
+    LangOption,
+    Lingua,
+    RulesOption,
+    fail,
+    input_errors,
+    lang_of,
+    parse_option_date,
+    stdout_is_terminal,
+)
+from avviamento.review.render import FormatoIstruttoria
+
+if TYPE_CHECKING:
+    from avviamento.review.istruttoria import Istruttoria
+
+T = TypeVar("T")
+
+# From this many files a progress bar is worth drawing (on a terminal only).
+SOGLIA_AVANZAMENTO = 10
+
+MESSAGGI: dict[str, dict[str, str]] = {
+    "out_esiste": {
+        "it": "--out: il file {out} esiste già; usare --force per sovrascriverlo",
+        "en": "--out: {out} already exists; use --force to overwrite it",
+    },
+    "out_cartella": {"it": "--out: {out} è una cartella, non un file", "en": "--out: {out} is a directory"},
+    "out_senza_cartella": {
+        "it": "--out: la cartella {cartella} non esiste",
+        "en": "--out: the directory {cartella} does not exist",
+    },
+    "out_non_scrivibile": {
+        "it": "--out: non è possibile scrivere nella cartella {cartella}",
+        "en": "--out: cannot write to the directory {cartella}",
+    },
+    "out_errore": {
+        "it": "--out: scrittura di {out} non riuscita: {dettaglio}",
+        "en": "--out: could not write {out}: {dettaglio}",
+    },
+    "bom": {"it": "--bom: vale solo con --format csv", "en": "--bom: only applies to --format csv"},
+    "nessun_profilo": {
+        "it": "nessun profilo .yaml o .yml trovato in: {percorsi}",
+        "en": "no .yaml or .yml profile found in: {percorsi}",
+    },
+    "scritto": {
+        "it": "Istruttoria di {n} profili scritta in {out}",
+        "en": "Review of {n} profiles written to {out}",
+    },
+    "avanzamento": {"it": "Valutazione dei profili", "en": "Evaluating the profiles"},
+}
+
+
+def review(
+    percorsi: Annotated[
+        list[Path],
+        typer.Argument(help="Profili YAML o cartelle che li contengono (.yaml, .yml).", show_default=False),
+    ],
+    as_of: AsOfOption = None,
+    rules: RulesOption = None,
+    formato: Annotated[
+        FormatoIstruttoria, typer.Option("--format", help="Formato dell'istruttoria.")
+    ] = FormatoIstruttoria.table,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Scrive l'istruttoria in questo file invece che a video.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Sovrascrive il file di --out se esiste.")] = False,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="CSV con BOM UTF-8 (per aprirlo con un doppio clic in Excel).")
+    ] = False,
+    lang: LangOption = ...,  # type: ignore[assignment]
+) -> None:
+    """Istruttoria di più profili: validità, classe dichiarata e calcolata, rilievi, controlli incrociati.
+
+    Un file non valido diventa una riga con il suo errore: la valutazione prosegue con gli altri.
+    Exit: 0 nessun errore; 1 almeno un profilo non valido o con un rilievo «errore»; 2 argomenti non utilizzabili.
+    """
+    from avviamento.regole import load_pack_cached
+    from avviamento.review.batch import istruisci, raccogli
+    from avviamento.risorse import default_rules
+
+    code = lang_of(lang)
+    giorno = parse_option_date(as_of, "--as-of", lang)
+    if bom and formato is not FormatoIstruttoria.csv:
+        _fail(lang, "bom")
+    if out is not None:
+        _verifica_out(out, force, lang)
+    with input_errors(lang):
+        files = raccogli(percorsi)
+        pack = load_pack_cached(rules or default_rules())
+    if not files:
+        _fail(lang, "nessun_profilo", percorsi=", ".join(str(p) for p in percorsi))
+
+    con_rilievi = formato is FormatoIstruttoria.html  # only the HTML report shows each Union's findings
+    istruttoria = _con_avanzamento(
+        len(files),
+        MESSAGGI["avanzamento"][code],
+        lambda avanza: istruisci(files, pack, giorno, con_rilievi=con_rilievi, avanzamento=avanza),
+    )
+    testo = _render(istruttoria, formato, lang, bom=bom, a_video=out is None)
+    if out is None:
+        typer.echo(testo, nl=False)
+    else:
+        try:
+            scrivi(out, testo, force=force)
+        except FileExistsError:
+            _fail(lang, "out_esiste", out=out)
+        except OSError as exc:
+            _fail(lang, "out_errore", out=out, dettaglio=exc.strerror or str(exc))
+        typer.echo(MESSAGGI["scritto"][code].format(n=len(istruttoria.righe), out=out), err=True)
+    raise typer.Exit(1 if istruttoria.esito_negativo else 0)
+
+
+def _fail(lang: Lingua, chiave: str, **valori: object) -> NoReturn:
+    fail("avviamento: " + MESSAGGI[chiave][lang_of(lang)].format(**valori))
+
+
+def _verifica_out(out: Path, force: bool, lang: Lingua) -> None:
+    """Refuse before the batch runs, not after: the reviewer should not wait to learn the file exists."""
+    cartella = out.parent
+    if out.is_dir():
+        _fail(lang, "out_cartella", out=out)
+    if out.exists() and not force:
+        _fail(lang, "out_esiste", out=out)
+    if not cartella.is_dir():
+        _fail(lang, "out_senza_cartella", cartella=cartella)
+    if not os.access(cartella, os.W_OK | os.X_OK):
+        _fail(lang, "out_non_scrivibile", cartella=cartella)
+
+
+def scrivi(out: Path, testo: str, *, force: bool = False) -> None:
+    """Write atomically: a temporary file beside `out`, then moved into place; never half a report.
+
+    Without `force` an existing `out` is never replaced (FileExistsError), even one created meanwhile.
+    """
+    temporaneo = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temporaneo, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(testo.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        if force:
+            os.replace(temporaneo, out)
+        else:
+            try:
+                os.link(temporaneo, out)  # fails if `out` exists: no overwrite, not even in a race
+            except FileExistsError:
+                raise
+            except OSError:  # a filesystem without hard links
+                if out.exists():
+                    raise FileExistsError(out) from None
+                os.replace(temporaneo, out)
+    finally:
+        temporaneo.unlink(missing_ok=True)
+
+
+def _con_avanzamento(totale: int, etichetta: str, lavoro: Callable[[Callable[[Path], None] | None], T]) -> T:
+    """A progress bar on standard error, only when it is a terminal and the batch is long."""
+    if totale < SOGLIA_AVANZAMENTO or not sys.stderr.isatty():
+        return lavoro(None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    colonne = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*colonne, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(etichetta, total=totale)
+        return lavoro(lambda _path: progress.advance(task))
+
+
+def _render(
+    istruttoria: Istruttoria, formato: FormatoIstruttoria, lang: Lingua, *, bom: bool, a_video: bool
+) -> str:
+    code = lang_of(lang)
+    if formato is FormatoIstruttoria.csv:
+        from avviamento.review.render import csv
+
+        return csv.render(istruttoria, code, bom=bom)
+    if formato is FormatoIstruttoria.json:
+        from avviamento.review.render import json
+
+        return json.render(istruttoria, code)
+    if formato is FormatoIstruttoria.html:
+        from avviamento.review.render import html
+
+        return html.render(istruttoria, code)
+    from avviamento.review.render import table
+
+    colore = a_video and stdout_is_terminal()
+    larghezza = shutil.get_terminal_size((120, 24)).columns if colore else 120
+    return table.render(istruttoria, code, color=colore, width=larghezza)

@@ -1,0 +1,158 @@
+"""What no single profile shows: a Comune in two Unions, the same Union twice, a class claimed too high."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from avviamento.classi import etichetta_classe
+from avviamento.comuni import anagrafe, normalizza
+from avviamento.errors import Text
+from avviamento.regole import RulePack
+from avviamento.review.istruttoria import Riga, RilievoIncrociato
+
+# "Ogni comune può far parte di una sola unione di comuni" (added by L. 56/2014, art. 1 c. 105).
+FONTE_UNA_SOLA_UNIONE = "D.Lgs. 267/2000 (TUEL), art. 32, c. 1"
+
+
+def rilievi_incrociati(righe: Sequence[Riga], pack: RulePack) -> list[RilievoIncrociato]:
+    valide = [i for i, r in enumerate(righe) if r.valido]
+    gruppi = _stesse_unioni(righe, valide)
+    out = list(_comuni_condivisi(righe, valide, gruppi))
+    out.extend(_unioni_duplicate(righe, gruppi))
+    out.extend(_classi_superiori(righe, valide, pack))
+    return out
+
+
+def _stesse_unioni(righe: Sequence[Riga], valide: list[int]) -> dict[int, list[int]]:
+    """Rows grouped by Union: the same normalised name or the same codice fiscale (transitively)."""
+    padre = {i: i for i in valide}
+
+    def radice(i: int) -> int:
+        while padre[i] != i:
+            padre[i] = padre[padre[i]]
+            i = padre[i]
+        return i
+
+    prima: dict[str, int] = {}
+    for i in valide:
+        riga = righe[i]
+        chiavi = [f"nome:{normalizza(riga.unione or '')}"]
+        if riga.codice_fiscale:
+            chiavi.append(f"cf:{riga.codice_fiscale}")
+        for chiave in chiavi:
+            if chiave in prima:
+                a, b = radice(prima[chiave]), radice(i)
+                padre[max(a, b)] = min(a, b)
+            else:
+                prima[chiave] = i
+    gruppi: dict[int, list[int]] = defaultdict(list)
+    for i in valide:
+        gruppi[radice(i)].append(i)
+    return gruppi
+
+
+def _chiave_comune(nome: str, istat: str | None) -> tuple[str, str]:
+    """The ISTAT code identifies a Comune; without one, the bundled register finds it by name."""
+    if istat:
+        return istat, f"{nome} ({istat})"
+    trovato = anagrafe().per_nome.get(normalizza(nome))
+    if trovato is not None:
+        return trovato.istat, f"{nome} ({trovato.istat})"
+    return f"nome:{normalizza(nome)}", nome
+
+
+def _comuni_condivisi(
+    righe: Sequence[Riga], valide: list[int], gruppi: dict[int, list[int]]
+) -> Iterable[RilievoIncrociato]:
+    gruppo_di = {i: g for g, membri in gruppi.items() for i in membri}
+    unioni_per_comune: dict[str, set[int]] = defaultdict(set)
+    nomi: dict[str, tuple[str, str]] = {}
+    for i in valide:
+        for comune in righe[i].comuni:
+            chiave, etichetta = _chiave_comune(comune.nome, comune.istat)
+            unioni_per_comune[chiave].add(gruppo_di[i])
+            nomi.setdefault(chiave, (comune.nome, etichetta))
+    # one finding per set of Unions, listing every Comune they share
+    per_insieme: dict[tuple[int, ...], list[str]] = defaultdict(list)
+    for chiave, gruppi_del_comune in unioni_per_comune.items():
+        if len(gruppi_del_comune) > 1:
+            per_insieme[tuple(sorted(gruppi_del_comune))].append(chiave)
+    for insieme, chiavi in sorted(per_insieme.items()):
+        file = tuple(righe[i].file for g in insieme for i in gruppi[g])
+        unioni = tuple(righe[g].unione or "" for g in insieme)
+        elenco = "; ".join(
+            f"«{righe[g].unione}» ({', '.join(righe[i].file for i in gruppi[g])})" for g in insieme
+        )
+        etichette = ", ".join(nomi[c][1] for c in chiavi)
+        n = len(insieme)
+        if len(chiavi) == 1:
+            messaggio: Text = {
+                "it": f"Il Comune di {etichette} risulta membro di {n} Unioni: {elenco}. "
+                f"Un Comune può far parte di una sola Unione ({FONTE_UNA_SOLA_UNIONE}).",
+                "en": f"The Comune of {etichette} is a member of {n} Unions: {elenco}. "
+                f"A Comune may belong to one Union only ({FONTE_UNA_SOLA_UNIONE}).",
+            }
+        else:
+            messaggio = {
+                "it": f"I Comuni di {etichette} risultano membri di {n} Unioni: {elenco}. "
+                f"Un Comune può far parte di una sola Unione ({FONTE_UNA_SOLA_UNIONE}).",
+                "en": f"The Comuni of {etichette} are members of {n} Unions: {elenco}. "
+                f"A Comune may belong to one Union only ({FONTE_UNA_SOLA_UNIONE}).",
+            }
+        yield RilievoIncrociato(
+            "comune_in_piu_unioni", messaggio, file, tuple(nomi[c][0] for c in chiavi), unioni
+        )
+
+
+def _unioni_duplicate(righe: Sequence[Riga], gruppi: dict[int, list[int]]) -> Iterable[RilievoIncrociato]:
+    for membri in sorted(gruppi.values()):
+        if len(membri) < 2:
+            continue
+        nomi = {normalizza(righe[i].unione or "") for i in membri}
+        codici = {righe[i].codice_fiscale for i in membri}
+        codice = next(iter(codici)) if len(codici) == 1 else None
+        if len(nomi) == 1 and codice:
+            motivo = {
+                "it": f"stesso nome e codice fiscale {codice}",
+                "en": f"same name and codice fiscale {codice}",
+            }
+        elif len(nomi) == 1:
+            motivo = {"it": "stesso nome", "en": "same name"}
+        elif codice:
+            motivo = {"it": f"stesso codice fiscale {codice}", "en": f"same codice fiscale {codice}"}
+        else:
+            motivo = {"it": "stesso nome o codice fiscale", "en": "same name or codice fiscale"}
+        elenco = "; ".join(f"«{righe[i].unione}» ({righe[i].file})" for i in membri)
+        n = len(membri)
+        yield RilievoIncrociato(
+            "unione_duplicata",
+            {
+                "it": f"La stessa Unione compare in {n} profili ({motivo['it']}): {elenco}.",
+                "en": f"The same Union appears in {n} profiles ({motivo['en']}): {elenco}.",
+            },
+            tuple(righe[i].file for i in membri),
+            unioni=tuple(dict.fromkeys(righe[i].unione or "" for i in membri)),
+        )
+
+
+def _classi_superiori(
+    righe: Sequence[Riga], valide: list[int], pack: RulePack
+) -> Iterable[RilievoIncrociato]:
+    for i in valide:
+        riga = righe[i]
+        if not riga.dichiarata_superiore:
+            continue
+        d = etichetta_classe(pack, riga.classe_dichiarata or "")
+        c = etichetta_classe(pack, riga.classe or "")
+        yield RilievoIncrociato(
+            "classe_dichiarata_superiore",
+            {
+                "it": f"«{riga.unione}» ({riga.file}) dichiara la classe «{d['it']}», "
+                f"ma i dati del profilo danno «{c['it']}».",
+                "en": f"«{riga.unione}» ({riga.file}) declares class «{d['en']}», "
+                f"but the profile's data give «{c['en']}».",
+            },
+            (riga.file,),
+            unioni=(riga.unione or "",),
+        )

@@ -1,0 +1,101 @@
+"""Words shared by the review's formats."""
+
+from __future__ import annotations
+
+from avviamento.i18n import Lang, data_estesa
+from avviamento.review.istruttoria import Istruttoria, Riga
+
+TESTI: dict[str, dict[str, str]] = {
+    "titolo": {"it": "Istruttoria dei profili delle Unioni", "en": "Review of the Union profiles"},
+    "sottotitolo": {"it": "LR Emilia-Romagna 21/2012", "en": "LR Emilia-Romagna 21/2012"},
+    "file": {"it": "File", "en": "File"},
+    "unione": {"it": "Unione", "en": "Union"},
+    "valido": {"it": "Valido", "en": "Valid"},
+    "dichiarata": {"it": "Dichiarata", "en": "Declared"},
+    "classe": {"it": "Calcolata", "en": "Computed"},
+    "funzioni": {"it": "Funzioni effettive", "en": "Effective functions"},
+    "errori": {"it": "Errori", "en": "Errors"},
+    "avvisi": {"it": "Avvisi", "en": "Warnings"},
+    "si": {"it": "sì", "en": "yes"},
+    "no": {"it": "no", "en": "no"},
+    "nessuna": {"it": "nessuna", "en": "none"},
+    "data": {"it": "Data di valutazione", "en": "Evaluation date"},
+    "data_profili": {
+        "it": "la data di riferimento di ciascun profilo",
+        "en": "each profile's reference date",
+    },
+    "regole": {"it": "Regole", "en": "Rules"},
+    "non_validi": {"it": "non validi", "en": "invalid"},
+    "profili_non_validi": {"it": "Profili non validi", "en": "Invalid profiles"},
+    "incrociati_breve": {"it": "rilievi incrociati", "en": "cross-file findings"},
+    "incrociati": {"it": "Rilievi incrociati tra i profili", "en": "Findings across the profiles"},
+    "nessun_incrociato": {
+        "it": "Nessun rilievo incrociato: nessun Comune in più Unioni, nessuna Unione ripetuta, "
+        "nessuna classe dichiarata superiore a quella calcolata.",
+        "en": "No cross-file finding: no Comune in two Unions, no Union sent twice, "
+        "no declared class above the computed one.",
+    },
+    "profili": {"it": "profili", "en": "profiles"},
+    "validi": {"it": "validi", "en": "valid"},
+    "conformi": {"it": "senza errori", "en": "without errors"},
+    "con_errori": {"it": "con errori", "en": "with errors"},
+    "errori_aperti": {"it": "errori aperti", "en": "open errors"},
+    "avvisi_aperti": {"it": "avvisi aperti", "en": "open warnings"},
+    "profili_titolo": {"it": "Profili esaminati", "en": "Profiles reviewed"},
+    "classe_calcolata": {"it": "Classe calcolata", "en": "Computed class"},
+    "dichiarata_minuscolo": {"it": "dichiarata", "en": "declared"},
+    "dettaglio": {"it": "Rilievi aperti per Unione", "en": "Open findings by Union"},
+    "perche": {"it": "perché", "en": "because"},
+    "non_valido": {"it": "profilo non valido", "en": "invalid profile"},
+    "senza_nome": {"it": "(Unione non indicata)", "en": "(Union not named)"},
+    "tipo.comune_in_piu_unioni": {"it": "Comune in più Unioni", "en": "Comune in several Unions"},
+    "tipo.unione_duplicata": {"it": "Unione ripetuta", "en": "Union sent twice"},
+    "tipo.classe_dichiarata_superiore": {
+        "it": "Classe dichiarata superiore a quella calcolata",
+        "en": "Declared class above the computed one",
+    },
+}
+
+
+def t(key: str, lang: Lang) -> str:
+    return TESTI[key][lang]
+
+
+def classe_testo(codice: str | None) -> str:
+    return codice.replace("_", " ") if codice else "—"
+
+
+def funzioni_testo(riga: Riga, lang: Lang) -> str:
+    if not riga.valido:
+        return "—"
+    return ", ".join(f.replace("_", " ") for f in riga.funzioni_effettive) or t("nessuna", lang)
+
+
+def data_testo(istruttoria: Istruttoria, lang: Lang) -> str:
+    if istruttoria.data_valutazione is None:
+        return t("data_profili", lang)
+    return data_estesa(istruttoria.data_valutazione, lang)
+
+
+VOCI_RIEPILOGO = (
+    ("profili", "profili"),
+    ("validi", "validi"),
+    ("non_validi", "non_validi"),
+    ("conformi", "conformi"),
+    ("con_errori", "con_errori"),
+    ("errori", "errori_aperti"),
+    ("avvisi", "avvisi_aperti"),
+    ("rilievi_incrociati", "incrociati_breve"),
+)
+
+
+def riepilogo_voci(istruttoria: Istruttoria, lang: Lang) -> list[tuple[str, int]]:
+    """The summary counts as (label, number): `profili: 5`, `non validi: 1`… (no plural to get wrong)."""
+    conteggi = istruttoria.conteggi()
+    return [(t(etichetta, lang), conteggi[chiave]) for chiave, etichetta in VOCI_RIEPILOGO]
+
+
+def riepilogo(istruttoria: Istruttoria, lang: Lang) -> str:
+    voci = riepilogo_voci(istruttoria, lang)
+    testo = " · ".join(f"{etichetta}: {n}" for etichetta, n in voci)
+    return testo[0].upper() + testo[1:]

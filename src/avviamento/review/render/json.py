@@ -1,0 +1,56 @@
+"""The JSON contract `avviamento/istruttoria@1` (documented in the README)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from avviamento.i18n import Lang
+from avviamento.review.istruttoria import FORMATO, Istruttoria, Riga, RilievoIncrociato
+
+
+def riga_dict(riga: Riga, lang: Lang) -> dict[str, Any]:
+    """An invalid profile has no class and no counts: those keys are null, not zero."""
+    valido = riga.valido
+    return {
+        "file": riga.file,
+        "valido": valido,
+        "errore": riga.errore[lang] if riga.errore else None,
+        "unione": riga.unione,
+        "codice_fiscale": riga.codice_fiscale,
+        "classe_dichiarata": riga.classe_dichiarata,
+        "classe": riga.classe,
+        "funzioni_effettive": list(riga.funzioni_effettive),
+        "errori": riga.errori if valido else None,
+        "avvisi": riga.avvisi if valido else None,
+        "informazioni": riga.informazioni if valido else None,
+        "data_valutazione": riga.data_valutazione.isoformat() if riga.data_valutazione else None,
+        "esito": ("conforme" if riga.conforme else "non_conforme") if valido else "non_valido",
+    }
+
+
+def incrociato_dict(rilievo: RilievoIncrociato, lang: Lang) -> dict[str, Any]:
+    return {
+        "tipo": rilievo.tipo,
+        "messaggio": rilievo.messaggio[lang],
+        "file": list(rilievo.file),
+        "comuni": list(rilievo.comuni),
+        "unioni": list(rilievo.unioni),
+    }
+
+
+def as_dict(istruttoria: Istruttoria, lang: Lang = "it") -> dict[str, Any]:
+    regole = istruttoria.regole
+    giorno = istruttoria.data_valutazione
+    return {
+        "formato": FORMATO,
+        "data_valutazione": giorno.isoformat() if giorno else None,
+        "regole": {"id": regole.id, "versione": regole.versione, "sha256": regole.sha256},
+        "conteggi": istruttoria.conteggi(),
+        "profili": [riga_dict(r, lang) for r in istruttoria.righe],
+        "rilievi_incrociati": [incrociato_dict(r, lang) for r in istruttoria.incrociati],
+    }
+
+
+def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
+    return json.dumps(as_dict(istruttoria, lang), ensure_ascii=False, indent=2) + "\n"
