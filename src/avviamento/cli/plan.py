@@ -1,0 +1,171 @@
+"""`avviamento plan`: the dated steps, backwards from the deadline, that close the open gaps in time."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from avviamento.cli.common import (
+    AsOfOption,
+    LangOption,
+    Lingua,
+    RulesOption,
+    fail,
+    input_errors,
+    lang_of,
+    parse_option_date,
+    stdout_is_terminal,
+)
+
+if TYPE_CHECKING:
+    from avviamento.piano.scheduler import Decorrenza
+
+
+class FormatoPiano(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class DecorrenzaOpzione(StrEnum):
+    inizio = "inizio"
+    fine = "fine"
+
+
+def plan(
+    profilo: Annotated[Path, typer.Argument(help="Profilo YAML dell'Unione.", show_default=False)],
+    as_of: AsOfOption = None,
+    deadline: Annotated[
+        str | None,
+        typer.Option(
+            "--deadline",
+            help="Scadenza AAAA-MM-GG (predefinita: fine del programma change manager nel pacchetto di regole).",
+        ),
+    ] = None,
+    immediata: Annotated[
+        bool,
+        typer.Option(
+            "--immediata-eseguibilita",
+            help="Deliberazioni dichiarate immediatamente eseguibili (TUEL art. 134 c.4).",
+        ),
+    ] = False,
+    decorrenza: Annotated[
+        DecorrenzaOpzione | None,
+        typer.Option(
+            "--decorrenza",
+            help="Da quando contare i 10 giorni dell'esecutività: inizio o fine della pubblicazione "
+            "(predefinita: quella del pacchetto di regole).",
+        ),
+    ] = None,
+    formato: Annotated[FormatoPiano, typer.Option("--format", help="Formato del piano.")] = FormatoPiano.text,
+    ics: Annotated[
+        Path | None, typer.Option("--ics", help="Scrive il piano in un file iCalendar (un evento per passo).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Sovrascrive il file --ics se esiste.")] = False,
+    rules: RulesOption = None,
+    lang: LangOption = ...,  # type: ignore[assignment]
+) -> None:
+    """Piano a ritroso dalla scadenza: per ogni passo mancante, la data ultima, chi agisce e la base giuridica.
+
+    Exit: 0 piano prodotto (anche vuoto); 2 input non utilizzabile o file --ics esistente senza --force.
+    """
+    from avviamento.engine import evaluate
+    from avviamento.piano.scheduler import pianifica, scadenza_indicata, scadenza_predefinita
+    from avviamento.profilo import load_profile
+    from avviamento.regole import load_pack_cached
+    from avviamento.risorse import default_rules
+
+    giorno = parse_option_date(as_of, "--as-of", lang)
+    termine = parse_option_date(deadline, "--deadline", lang)
+    if ics is not None:
+        _verifica_destinazione(ics, force, lang)
+    with input_errors(lang):
+        pack = load_pack_cached(rules or default_rules())
+        caricato = load_profile(profilo)
+        esito = evaluate(caricato, pack, giorno)
+        scadenza = (
+            scadenza_indicata(termine) if termine else scadenza_predefinita(pack, esito.data_valutazione)
+        )
+        if scadenza is None:
+            fail(
+                "avviamento: --deadline: "
+                + {
+                    "it": "il pacchetto di regole non ha una scadenza del programma in vigore: indicarla",
+                    "en": "the rule pack has no programme deadline in force: give one",
+                }[lang.value]
+            )
+        piano = pianifica(
+            caricato.profilo,
+            pack,
+            esito,
+            scadenza,
+            immediata=immediata,
+            decorrenza=_decorrenza(decorrenza),
+        )
+
+    lingua = lang_of(lang)
+    if formato is FormatoPiano.json:
+        from avviamento.piano.render import render_json
+
+        output = render_json(piano, lingua)
+    elif formato is FormatoPiano.markdown:
+        from avviamento.piano.render import render_markdown
+
+        output = render_markdown(piano, lingua)
+    else:
+        from avviamento.piano.render import render_text
+
+        output = render_text(piano, lingua, color=stdout_is_terminal())
+
+    if ics is not None:
+        from avviamento.piano.ics import calendario, scrivi
+
+        try:
+            scrivi(ics, calendario(piano, lingua), force=force)
+        except FileExistsError:
+            _esiste(ics, lang)
+        except OSError as exc:
+            fail(f"avviamento: --ics: {ics}: {exc.strerror or exc}")
+        nota = {
+            "it": f"Calendario scritto in {ics}: {len(piano.passi)} eventi.",
+            "en": f"Calendar written to {ics}: {len(piano.passi)} events.",
+        }[lingua]
+        if formato is FormatoPiano.text:
+            output += f"\n{nota}\n"
+        else:
+            typer.echo(nota, err=True)
+    typer.echo(output, nl=False)
+
+
+def _decorrenza(opzione: DecorrenzaOpzione | None) -> Decorrenza | None:
+    if opzione is None:
+        return None
+    return "fine_pubblicazione" if opzione is DecorrenzaOpzione.fine else "inizio_pubblicazione"
+
+
+def _verifica_destinazione(path: Path, force: bool, lang: Lingua) -> None:
+    """Refuse early, before any work: a folder, a missing folder, or a file that --force does not allow."""
+    testi = {
+        "dir": {"it": "è una cartella, non un file", "en": "is a directory, not a file"},
+        "parent": {"it": "la cartella non esiste", "en": "the directory does not exist"},
+    }
+    if path.is_dir():
+        fail(f"avviamento: --ics: {path}: {testi['dir'][lang.value]}")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        fail(f"avviamento: --ics: {path}: {testi['parent'][lang.value]}")
+    if path.exists() and not force:
+        _esiste(path, lang)
+
+
+def _esiste(path: Path, lang: Lingua) -> None:
+    fail(
+        f"avviamento: --ics: {path}: "
+        + {
+            "it": "il file esiste già (usare --force per sovrascriverlo)",
+            "en": "the file already exists (use --force to overwrite it)",
+        }[lang.value]
+    )

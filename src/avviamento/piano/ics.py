@@ -1,0 +1,97 @@
+"""The plan as an iCalendar file: one all-day event per step, with stable UIDs so a re-import updates it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from avviamento.i18n import Lang
+from avviamento.piano.render import UI, fonte_testo, ritardo_testo
+from avviamento.piano.scheduler import Gruppo, Passo, Piano
+
+PRODID = "-//avviamento//piano delle scadenze//IT"
+
+
+def sommario(piano: Piano, gruppo: Gruppo, passo: Passo, lang: Lang) -> str:
+    """`Unione … — Goro: Seduta e deliberazione … [Protezione civile]`."""
+    dove = f" — {passo.comune}" if passo.comune else ""
+    return f"{piano.unione}{dove}: {passo.titolo[lang]} [{gruppo.lacuna.etichetta[lang]}]"
+
+
+def _descrizione(piano: Piano, gruppo: Gruppo, passo: Passo, lang: Lang) -> str:
+    righe = [
+        f"{UI['chi'][lang]}: {passo.attore[lang]}",
+        f"{UI['fonte'][lang]}: {fonte_testo(passo, lang)}"
+        + (f" — {passo.fonte.url}" if passo.fonte.url else ""),
+    ]
+    if passo.nota:
+        righe.append(passo.nota[lang])
+    if gruppo.lacuna.regole:
+        righe.append(", ".join(gruppo.lacuna.regole))
+    if passo.in_ritardo:
+        righe.append(ritardo_testo(passo, lang))
+    return "\n".join(righe)
+
+
+def calendario(piano: Piano, lang: Lang = "it") -> bytes:
+    """The VCALENDAR, deterministic: the same plan gives the same bytes (DTSTAMP is the evaluation date)."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"{piano.unione} — {UI['titolo'][lang]}")
+    stamp = dt.datetime.combine(piano.data_valutazione, dt.time(0, 0), tzinfo=dt.UTC)
+    for gruppo in piano.gruppi:
+        for passo in gruppo.passi:
+            event = Event()
+            event.add("uid", passo.uid)
+            event.add("dtstamp", stamp)
+            event.add("dtstart", passo.data)
+            event.add("dtend", passo.data + dt.timedelta(days=1))
+            event.add("summary", sommario(piano, gruppo, passo, lang))
+            event.add("description", _descrizione(piano, gruppo, passo, lang))
+            event.add("categories", [gruppo.lacuna.etichetta[lang]])
+            event.add("transp", "TRANSPARENT")
+            if passo.fonte.url:
+                event.add("url", passo.fonte.url)
+            cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def scrivi(path: Path, contenuto: bytes, *, force: bool = False) -> None:
+    """Write atomically: a temporary file beside the target, then a rename (a link when not forced, so that a
+    file appearing meanwhile is never replaced). Raises FileExistsError without `force`."""
+    cartella = path.parent if str(path.parent) else Path(".")
+    fd, temporaneo = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=cartella)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(contenuto)
+            fh.flush()
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporaneo, 0o666 & ~umask)
+        if force:
+            os.replace(temporaneo, path)
+        else:
+            _crea(Path(temporaneo), path)
+    finally:
+        if os.path.exists(temporaneo):
+            os.unlink(temporaneo)
+
+
+def _crea(temporaneo: Path, path: Path) -> None:
+    try:
+        os.link(temporaneo, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: check, then rename
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.replace(temporaneo, path)

@@ -1,0 +1,305 @@
+"""A plan as text for the terminal, as Markdown, or as the JSON contract `avviamento/piano@1`.
+
+JSON shape (stable; dates ISO, texts in the chosen language):
+
+    {"formato": "avviamento/piano@1", "unione": "…", "file": "…", "data_valutazione": "2024-03-01",
+     "scadenza": "2024-06-30", "scadenza_origine": "fine_programma_cm_2023" | "--deadline",
+     "scadenza_confidenza": "da_verificare" | null,
+     "esecutivita": "inizio_pubblicazione" | "fine_pubblicazione" | "immediata",
+     "regole": {"id": "…", "versione": "…", "sha256": "…"},
+     "vuoto": false, "messaggio": "…", "passi_totali": 46, "passi_in_ritardo": 0,
+     "gruppi": [{"tipo": "funzione" | "piano" | "regolamento", "codice": "protezione_civile", "etichetta": "…",
+                 "organo": "consiglio_comunale" | "giunta" | "consiglio_unione", "regole": ["ER-004"],
+                 "motivi": ["…"], "comuni": ["Codigoro", …],
+                 "passi": [{"uid": "…@avviamento", "codice": "seduta_consiglio", "titolo": "…", "data": "2024-05-16",
+                            "comune": "Goro" | null, "attore": "…",
+                            "fonte": {"atto": "…", "articolo": "…", "comma": "…", "url": "…"},
+                            "confidenza": "verificata", "tempo": "convocazione_consiglio" | null, "giorni": 5 | null,
+                            "nota": "…" | null, "in_ritardo": false, "giorni_ritardo": 0}]}]}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from rich.markup import escape
+
+from avviamento.errors import Text
+from avviamento.i18n import Lang, data_estesa
+from avviamento.piano.scheduler import Gruppo, Passo, Piano
+
+FORMATO = "avviamento/piano@1"
+
+GIORNI: dict[str, tuple[str, ...]] = {
+    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+CONFIDENZA: dict[str, Text] = {
+    "verificata": {"it": "fonte verificata", "en": "verified source"},
+    "secondaria": {"it": "fonte secondaria", "en": "secondary source"},
+    "da_verificare": {"it": "da verificare", "en": "to be verified"},
+}
+ESECUTIVITA: dict[str, Text] = {
+    "inizio_pubblicazione": {
+        "it": "dopo il decimo giorno dall'inizio della pubblicazione (TUEL art. 134 c.3, prassi prevalente)",
+        "en": "after the tenth day from the start of publication (TUEL art. 134 c.3, prevailing practice)",
+    },
+    "fine_pubblicazione": {
+        "it": "dopo il decimo giorno dalla fine della pubblicazione (TUEL art. 134 c.3, lettura prudente)",
+        "en": "after the tenth day from the end of publication (TUEL art. 134 c.3, cautious reading)",
+    },
+    "immediata": {
+        "it": "deliberazioni dichiarate immediatamente eseguibili (TUEL art. 134 c.4)",
+        "en": "resolutions declared immediately enforceable (TUEL art. 134 c.4)",
+    },
+}
+UI: dict[str, Text] = {
+    "titolo": {"it": "Piano delle scadenze", "en": "Schedule"},
+    "data": {"it": "Data di valutazione", "en": "Evaluation date"},
+    "scadenza": {"it": "Scadenza", "en": "Deadline"},
+    "esecutivita": {"it": "Esecutività", "en": "Enforceability"},
+    "regole": {"it": "Regole", "en": "Rules"},
+    "unione": {"it": "Unione", "en": "Union"},
+    "chi": {"it": "Chi", "en": "Who"},
+    "fonte": {"it": "Fonte", "en": "Source"},
+    "data_col": {"it": "Entro il", "en": "By"},
+    "ente": {"it": "Ente", "en": "Body"},
+    "passo": {"it": "Passo", "en": "Step"},
+    "stato": {"it": "Stato", "en": "Status"},
+    "in_tempo": {"it": "in tempo", "en": "on time"},
+    "non_effettiva": {"it": "non effettiva", "en": "not effective"},
+    "da_approvare": {"it": "da approvare", "en": "to be approved"},
+    "nessun_passo": {
+        "it": "nessun passo con termini di legge da pianificare",
+        "en": "no step with legal lead times to schedule",
+    },
+    "suggerimento": {
+        "it": "Le deliberazioni dichiarate immediatamente eseguibili (TUEL art. 134 c.4) accorciano la catena: "
+        "--immediata-eseguibilita.",
+        "en": "Resolutions declared immediately enforceable (TUEL art. 134 c.4) shorten the chain: "
+        "--immediata-eseguibilita.",
+    },
+}
+
+
+def ui(key: str, lang: Lang) -> str:
+    return UI[key][lang]
+
+
+def giorno_esteso(giorno: dt.date, lang: Lang) -> str:
+    """`venerdì 10 maggio 2024`."""
+    return f"{GIORNI[lang][giorno.weekday()]} {data_estesa(giorno, lang)}"
+
+
+def ritardo_testo(passo: Passo, lang: Lang) -> str:
+    n = passo.ritardo
+    if lang == "it":
+        return f"IN RITARDO di {n} giorn{'o' if n == 1 else 'i'}"
+    return f"LATE by {n} day{'' if n == 1 else 's'}"
+
+
+def fonte_testo(passo: Passo, lang: Lang) -> str:
+    confidenza = CONFIDENZA.get(passo.confidenza, {}).get(lang, passo.confidenza)
+    return f"{passo.fonte.citazione()} ({confidenza})"
+
+
+def ente(passo: Passo, lang: Lang) -> str:
+    return passo.comune or ui("unione", lang)
+
+
+def messaggio(piano: Piano, lang: Lang) -> str:
+    """The one-paragraph summary: empty plan, late steps, or the first step to take."""
+    valutazione = data_estesa(piano.data_valutazione, lang)
+    scadenza = data_estesa(piano.scadenza, lang)
+    if piano.vuoto:
+        if lang == "it":
+            return (
+                f"Nessun passo da pianificare al {valutazione}: tutte le funzioni dichiarate sono effettive e "
+                "piani e regolamenti risultano approvati."
+                if not piano.gruppi
+                else f"Nessun passo con termini di legge da pianificare al {valutazione}."
+            )
+        return (
+            f"Nothing to schedule at {valutazione}: every declared function is effective and plans and "
+            "regulations are approved."
+            if not piano.gruppi
+            else f"No step with legal lead times to schedule at {valutazione}."
+        )
+    passi = piano.passi
+    primo = min(passi, key=lambda p: p.data)
+    late = piano.in_ritardo
+    if late:
+        if lang == "it":
+            quanti = "1 passo su" if len(late) == 1 else f"{len(late)} passi su"
+            verbo = "è" if len(late) == 1 else "sono"
+            return (
+                f"{quanti} {len(passi)} {verbo} già in ritardo al {valutazione}: con i tempi ordinari "
+                f"la scadenza del {scadenza} non è più rispettabile."
+            )
+        verbo = "is" if len(late) == 1 else "are"
+        return (
+            f"{len(late)} of {len(passi)} steps {verbo} already late at {valutazione}: with the ordinary lead "
+            f"times the deadline of {scadenza} can no longer be met."
+        )
+    if lang == "it":
+        return (
+            f"{len(passi)} pass{'o' if len(passi) == 1 else 'i'} per rispettare la scadenza del {scadenza}; il primo entro "
+            f"{giorno_esteso(primo.data, lang)}: {ente(primo, lang)} — {primo.titolo[lang]}."
+        )
+    return (
+        f"{len(passi)} step{'' if len(passi) == 1 else 's'} to meet the deadline of {scadenza}; the first one by "
+        f"{giorno_esteso(primo.data, lang)}: {ente(primo, lang)} — {primo.titolo[lang]}."
+    )
+
+
+def _intestazione(piano: Piano, lang: Lang) -> list[str]:
+    incerta = ""
+    if piano.scadenza_confidenza and piano.scadenza_confidenza != "verificata":
+        incerta = f" · {CONFIDENZA.get(piano.scadenza_confidenza, {}).get(lang, piano.scadenza_confidenza)}"
+    regole = piano.regole
+    return [
+        f"{ui('data', lang)}: {data_estesa(piano.data_valutazione, lang)} · {ui('scadenza', lang)}: "
+        f"{data_estesa(piano.scadenza, lang)} — {piano.descrizione_scadenza[lang]}{incerta}",
+        f"{ui('esecutivita', lang)}: {ESECUTIVITA[piano.esecutivita][lang]}",
+        f"{ui('regole', lang)}: {regole.id} {regole.versione} (sha256 {regole.sha256[:12]}…)",
+    ]
+
+
+def _stato_gruppo(gruppo: Gruppo, lang: Lang) -> str:
+    motivi = "; ".join(m[lang] for m in gruppo.lacuna.motivi)
+    if gruppo.lacuna.tipo == "funzione":
+        return f"{ui('non_effettiva', lang)}: {motivi}" if motivi else ui("non_effettiva", lang)
+    return ui("da_approvare", lang)
+
+
+def render_text(piano: Piano, lang: Lang = "it", *, color: bool = False, width: int = 100) -> str:
+    from avviamento.reporters.text import make_console
+
+    buffer = io.StringIO()
+    out = make_console(buffer, color=color, width=width)
+    out.print(f"[bold]{escape(piano.unione)}[/bold] — {ui('titolo', lang)}")
+    for line in _intestazione(piano, lang):
+        out.print(escape(line))
+    out.print()
+    stile = "bold red" if piano.in_ritardo else "bold"
+    out.print(f"[{stile}]{escape(messaggio(piano, lang))}[/{stile}]")
+    if piano.in_ritardo and piano.esecutivita != "immediata":
+        out.print(escape(ui("suggerimento", lang)))
+    larghezza_data = max((len(giorno_esteso(p.data, lang)) for p in piano.passi), default=0)
+    larghezza_ente = max((len(ente(p, lang)) for p in piano.passi), default=0)
+    rientro = " " * (4 + larghezza_data + 2 + larghezza_ente + 2)
+    for gruppo in piano.gruppi:
+        lac = gruppo.lacuna
+        out.print()
+        out.print(f"[bold]{escape(lac.etichetta[lang])}[/bold] ({', '.join(lac.regole)})")
+        out.print(f"  {escape(_stato_gruppo(gruppo, lang))}")
+        if not gruppo.passi:
+            out.print(f"  {ui('nessun_passo', lang)}")
+        for p in gruppo.passi:
+            quando = giorno_esteso(p.data, lang).ljust(larghezza_data)
+            chi = ente(p, lang).ljust(larghezza_ente)
+            ritardo = f"  [bold red]{ritardo_testo(p, lang)}[/bold red]" if p.in_ritardo else ""
+            out.print(f"    {quando}  {escape(chi)}  {escape(p.titolo[lang])}{ritardo}")
+            dettagli = f"{ui('chi', lang)}: {p.attore[lang]} · {ui('fonte', lang)}: {fonte_testo(p, lang)}"
+            if p.nota:
+                dettagli += f" · {p.nota[lang]}"
+            out.print(f"{rientro}[dim]{escape(dettagli)}[/dim]")
+    return buffer.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+
+
+def render_markdown(piano: Piano, lang: Lang = "it") -> str:
+    lines = [f"# {_md(piano.unione)} — {ui('titolo', lang)}", ""]
+    lines += [f"- {_md(line)}" for line in _intestazione(piano, lang)]
+    lines += ["", f"**{_md(messaggio(piano, lang))}**", ""]
+    if piano.in_ritardo and piano.esecutivita != "immediata":
+        lines += [_md(ui("suggerimento", lang)), ""]
+    for gruppo in piano.gruppi:
+        lac = gruppo.lacuna
+        lines += [
+            f"## {_md(lac.etichetta[lang])} ({', '.join(lac.regole)})",
+            "",
+            _md(_stato_gruppo(gruppo, lang)),
+            "",
+        ]
+        if not gruppo.passi:
+            lines += [ui("nessun_passo", lang), ""]
+            continue
+        lines.append(
+            f"| {ui('data_col', lang)} | {ui('ente', lang)} | {ui('passo', lang)} | {ui('chi', lang)} | "
+            f"{ui('fonte', lang)} | {ui('stato', lang)} |"
+        )
+        lines.append("| --- | --- | --- | --- | --- | --- |")
+        for p in gruppo.passi:
+            titolo = p.titolo[lang] + (f" — {p.nota[lang]}" if p.nota else "")
+            stato = f"**{ritardo_testo(p, lang)}**" if p.in_ritardo else ui("in_tempo", lang)
+            lines.append(
+                f"| {giorno_esteso(p.data, lang)} | {_md(ente(p, lang))} | {_md(titolo)} | {_md(p.attore[lang])} | "
+                f"{_md(fonte_testo(p, lang))} | {stato} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def as_dict(piano: Piano, lang: Lang = "it") -> dict[str, Any]:
+    return {
+        "formato": FORMATO,
+        "unione": piano.unione,
+        "file": piano.file,
+        "data_valutazione": piano.data_valutazione.isoformat(),
+        "scadenza": piano.scadenza.isoformat(),
+        "scadenza_origine": piano.origine_scadenza,
+        "scadenza_confidenza": piano.scadenza_confidenza,
+        "esecutivita": piano.esecutivita,
+        "regole": {"id": piano.regole.id, "versione": piano.regole.versione, "sha256": piano.regole.sha256},
+        "vuoto": piano.vuoto,
+        "messaggio": messaggio(piano, lang),
+        "passi_totali": len(piano.passi),
+        "passi_in_ritardo": len(piano.in_ritardo),
+        "gruppi": [
+            {
+                "tipo": g.lacuna.tipo,
+                "codice": g.lacuna.codice,
+                "etichetta": g.lacuna.etichetta[lang],
+                "organo": g.lacuna.organo,
+                "regole": list(g.lacuna.regole),
+                "motivi": [m[lang] for m in g.lacuna.motivi],
+                "comuni": [c.nome for c in g.lacuna.comuni],
+                "passi": [_passo_dict(p, lang) for p in g.passi],
+            }
+            for g in piano.gruppi
+        ],
+    }
+
+
+def _passo_dict(p: Passo, lang: Lang) -> dict[str, Any]:
+    return {
+        "uid": p.uid,
+        "codice": p.codice,
+        "titolo": p.titolo[lang],
+        "data": p.data.isoformat(),
+        "comune": p.comune,
+        "attore": p.attore[lang],
+        "fonte": {
+            "atto": p.fonte.atto,
+            "articolo": p.fonte.articolo,
+            "comma": p.fonte.comma,
+            "url": p.fonte.url,
+        },
+        "confidenza": p.confidenza,
+        "tempo": p.tempo,
+        "giorni": p.giorni,
+        "nota": p.nota[lang] if p.nota else None,
+        "in_ritardo": p.in_ritardo,
+        "giorni_ritardo": p.ritardo,
+    }
+
+
+def render_json(piano: Piano, lang: Lang = "it") -> str:
+    return json.dumps(as_dict(piano, lang), ensure_ascii=False, indent=2) + "\n"
