@@ -228,7 +228,10 @@ _cache: dict[tuple[str, float, int], RulePack] = {}
 
 def load_pack_cached(path: Path) -> RulePack:
     """The same file, unchanged, is parsed once per process (review runs a whole batch against one pack)."""
-    stat = path.stat()
+    try:
+        stat = path.stat()
+    except OSError:
+        return load_pack(path)  # missing or unreadable: the one-line InputError
     key = (str(path.resolve()), stat.st_mtime, stat.st_size)
     if key not in _cache:
         _cache[key] = load_pack(path)
