@@ -45,7 +45,9 @@ class CaseItem(pytest.Item):
         profilo = copy.deepcopy(self.base)
         profilo.update(copy.deepcopy(self.caso.get("profilo", {})))
         documento = parse_yaml(yaml.safe_dump(profilo, allow_unicode=True), f"{self.path.name}::{self.name}")
-        esito = evaluate(validate_profile(documento), load_pack_cached(default_rules()), _date(self.caso["data"]))
+        esito = evaluate(
+            validate_profile(documento), load_pack_cached(default_rules()), _date(self.caso["data"])
+        )
         atteso = self.caso["atteso"]
         if "classe" in atteso:
             assert esito.classe == atteso["classe"], f"classe {esito.classe} != {atteso['classe']}"
