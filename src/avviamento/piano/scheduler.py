@@ -191,6 +191,10 @@ def _al(giorno: dt.date) -> str:
     return ("all'" if giorno.day in (8, 11) else "al ") + data_estesa(giorno)
 
 
+def _unisci(prima: Text | None, poi: Text) -> Text:
+    return {lang: f"{prima[lang]}; {poi[lang]}" for lang in ("it", "en")} if prima else poi
+
+
 def _giorni(n: int) -> Text:
     return {"it": "1 giorno" if n == 1 else f"{n} giorni", "en": "1 day" if n == 1 else f"{n} days"}
 
@@ -429,6 +433,14 @@ class _Pianificatore:
             if comune is not None and comune.preavviso_consiglio_giorni is not None:
                 preavviso = comune.preavviso_consiglio_giorni
             convocazione, nota = self._lavorativo(cal, seduta - relativedelta(days=preavviso))
+            if comune is None or comune.preavviso_consiglio_giorni is None:
+                nota = _unisci(
+                    nota,
+                    {
+                        "it": "preavviso predefinito: verificare il regolamento del Consiglio",
+                        "en": "default notice: check the council's rules of procedure",
+                    },
+                )
             n = _giorni(preavviso)
             consiglio: Text = (
                 {"it": "del Consiglio comunale", "en": "of the municipal council"}
