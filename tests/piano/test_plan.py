@@ -122,7 +122,7 @@ def test_late_steps_after_the_deadline(run: Run) -> None:
     text = run("plan", DELTA, "--as-of", "2024-07-01").stdout
     assert "57 passi su 57 sono già in ritardo al 1º luglio 2024" in text
     assert "IN RITARDO di 52 giorni" in text
-    assert "--immediata-eseguibilita" in text
+    assert "--immediata-eseguibilita" not in text  # past the deadline: no shorter chain helps
 
 
 def test_some_steps_late(run: Run) -> None:
@@ -138,6 +138,10 @@ def test_some_steps_late(run: Run) -> None:
     assert len(late) == 8
     assert ("sistemi_informativi", "Goro", 5) in late
     assert ("protezione_civile", "Mesola", 2) in late
+    # The deadline is still ahead: the text suggests the shorter chain of immediately enforceable resolutions.
+    assert "--immediata-eseguibilita" in run("plan", DELTA, "--as-of", "2024-05-15").stdout
+    # And it does: its first step is the convocations of Friday 24 May (see the immediate test below).
+    assert plan_json(run, DELTA, "--as-of", "2024-05-15", "--immediata-eseguibilita")["passi_in_ritardo"] == 0
 
 
 def test_deadline_before_as_of_flags_everything(run: Run) -> None:

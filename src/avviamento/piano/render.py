@@ -155,6 +155,15 @@ def messaggio(piano: Piano, lang: Lang) -> str:
     )
 
 
+def _suggerisci_immediata(piano: Piano) -> bool:
+    """Some steps late, the deadline still ahead, and the ordinary chain in use: the shorter chain may help."""
+    return (
+        bool(piano.in_ritardo)
+        and piano.data_valutazione <= piano.scadenza
+        and piano.esecutivita != "immediata"
+    )
+
+
 def _intestazione(piano: Piano, lang: Lang) -> list[str]:
     incerta = ""
     if piano.scadenza_confidenza and piano.scadenza_confidenza != "verificata":
@@ -186,7 +195,7 @@ def render_text(piano: Piano, lang: Lang = "it", *, color: bool = False, width: 
     out.print()
     stile = "bold red" if piano.in_ritardo else "bold"
     out.print(f"[{stile}]{escape(messaggio(piano, lang))}[/{stile}]")
-    if piano.in_ritardo and piano.esecutivita != "immediata":
+    if _suggerisci_immediata(piano):
         out.print(escape(ui("suggerimento", lang)))
     larghezza_data = max((len(giorno_esteso(p.data, lang)) for p in piano.passi), default=0)
     larghezza_ente = max((len(ente(p, lang)) for p in piano.passi), default=0)
@@ -218,7 +227,7 @@ def render_markdown(piano: Piano, lang: Lang = "it") -> str:
     lines = [f"# {_md(piano.unione)} — {ui('titolo', lang)}", ""]
     lines += [f"- {_md(line)}" for line in _intestazione(piano, lang)]
     lines += ["", f"**{_md(messaggio(piano, lang))}**", ""]
-    if piano.in_ritardo and piano.esecutivita != "immediata":
+    if _suggerisci_immediata(piano):
         lines += [_md(ui("suggerimento", lang)), ""]
     for gruppo in piano.gruppi:
         lac = gruppo.lacuna
