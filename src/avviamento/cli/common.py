@@ -12,11 +12,8 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-from pydantic_core import PydanticCustomError
-
 from avviamento.errors import InputError, both
 from avviamento.i18n import Lang
-from avviamento.profilo import parse_data
 
 
 class Lingua(StrEnum):
@@ -63,6 +60,10 @@ def input_errors(lang: Lingua) -> Iterator[None]:
 def parse_option_date(value: str | None, option: str, lang: Lingua) -> dt.date | None:
     if value is None:
         return None
+    from pydantic_core import PydanticCustomError
+
+    from avviamento.profilo import parse_data
+
     try:
         return parse_data(value)
     except PydanticCustomError:
