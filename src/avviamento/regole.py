@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from avviamento.errors import InputError, Text, both, did_you_mean
 from avviamento.esito import Fonte as FonteEsito
-from avviamento.profilo import CLASSI_DICHIARABILI, Classe, Data, validation_error
+from avviamento.profilo import Classe, Data, validation_error
 from avviamento.yamlio import Document, Path_, parse_yaml, read_text
 
 Confidenza = Literal["verificata", "secondaria", "da_verificare"]
@@ -409,7 +409,3 @@ def _remedy_problem(rimedio: str, funzioni: set[str], placeholders: set[str], p:
     if tipo == "piano" and oggetto not in PIANI:
         return {"it": f"piani ammessi: {', '.join(PIANI)}", "en": f"allowed plans: {', '.join(PIANI)}"}
     return None
-
-
-def classi_dichiarabili() -> tuple[str, ...]:
-    return CLASSI_DICHIARABILI

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from avviamento.comuni import Anagrafe
 from avviamento.errors import Text
 from avviamento.esito import StatoFunzione
-from avviamento.profilo import Profilo
+from avviamento.profilo import Funzione, Profilo
 from avviamento.regole import RulePack
 from avviamento.yamlio import Path_
 
@@ -73,12 +73,33 @@ class Contesto:
         valore = self.pack.valore(nome, self.data)
         return None if valore is None or valore.valore is None else int(valore.valore)
 
+    def in_corso(self) -> Iterator[tuple[StatoFunzione, Funzione]]:
+        """Functions the Union already runs or every member conferred: art. 24 c.4–5 bind them."""
+        for stato in self.funzioni:
+            funzione = self.profilo.funzioni[stato.indice]
+            if funzione.avvio is not None or not stato.comuni_mancanti:
+                yield stato, funzione
+
     def comune_obbligato(self, indice: int, soglia: int, soglia_montani: int) -> bool:
         """≤ 5,000 inhabitants, ≤ 3,000 if montane (DL 78/2010 art. 14 c.28; LR 21/2012 art. 7 c.3)."""
         comune = self.profilo.comuni[indice]
         popolazione = self.popolazioni[indice]
         montano = comune.montano if comune.montano is not None else self.profilo.unione.montana
         return popolazione is not None and popolazione <= (soglia_montani if montano else soglia)
+
+
+class ParametriObbligati(ParametriBase):
+    """Population thresholds of the Comuni obliged to associate (DL 78/2010 art. 14 c.28)."""
+
+    soglia: str
+    soglia_montani: str
+
+
+def soglie_obbligati(ctx: Contesto, params: ParametriObbligati) -> tuple[int, int] | NonApplicabile:
+    soglia, soglia_montani = ctx.soglia(params.soglia), ctx.soglia(params.soglia_montani)
+    if soglia is None or soglia_montani is None:
+        return soglia_non_in_vigore(params.soglia, ctx.data)
+    return soglia, soglia_montani
 
 
 def soglia_non_in_vigore(nome: str, giorno: dt.date) -> NonApplicabile:

@@ -17,10 +17,8 @@ class Parametri(ParametriBase):
 
 
 def check(ctx: Contesto, params: Parametri) -> Risultati:
-    for stato in ctx.funzioni:
-        funzione = ctx.profilo.funzioni[stato.indice]
-        in_corso = funzione.avvio is not None or not stato.comuni_mancanti
-        if in_corso and funzione.integrale is not True:
+    for stato, funzione in ctx.in_corso():
+        if funzione.integrale is not True:
             yield Violazione(
                 {"funzione": stato.etichetta},
                 ("funzioni", stato.indice, "integrale"),

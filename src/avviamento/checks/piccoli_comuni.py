@@ -8,23 +8,30 @@ that has conferred only three of them fails, listing the others; a Comune of 60,
 
 from __future__ import annotations
 
-from avviamento.checks.common import Contesto, ParametriBase, Risultati, Violazione, soglia_non_in_vigore
+from avviamento.checks.common import (
+    Contesto,
+    NonApplicabile,
+    ParametriObbligati,
+    Risultati,
+    Violazione,
+    soglie_obbligati,
+)
 from avviamento.effettivita import comuni_conferenti
 
 KIND = "piccoli_comuni"
 VALORI = ("comune", "popolazione", "soglia", "funzioni", "codici")
 
 
-class Parametri(ParametriBase):
-    soglia: str
-    soglia_montani: str
+class Parametri(ParametriObbligati):
+    pass
 
 
 def check(ctx: Contesto, params: Parametri) -> Risultati:
-    soglia, soglia_montani = ctx.soglia(params.soglia), ctx.soglia(params.soglia_montani)
-    if soglia is None or soglia_montani is None:
-        yield soglia_non_in_vigore(params.soglia, ctx.data)
+    soglie = soglie_obbligati(ctx, params)
+    if isinstance(soglie, NonApplicabile):
+        yield soglie
         return
+    soglia, soglia_montani = soglie
     fondamentali = sorted(
         (f for f in ctx.pack.pacchetto.funzioni if f.lettera_dl78), key=lambda f: f.lettera_dl78 or ""
     )

@@ -17,11 +17,8 @@ class Parametri(ParametriBase):
 
 
 def check(ctx: Contesto, params: Parametri) -> Risultati:
-    for stato in ctx.funzioni:
-        funzione = ctx.profilo.funzioni[stato.indice]
-        in_corso = funzione.avvio is not None or not stato.comuni_mancanti
-        trasferite = (funzione.personale or 0) > 0 or funzione.spesa_in_bilancio_unione is True
-        if in_corso and not trasferite:
+    for stato, funzione in ctx.in_corso():
+        if not ((funzione.personale or 0) > 0 or funzione.spesa_in_bilancio_unione is True):
             yield Violazione(
                 {"funzione": stato.etichetta},
                 ("funzioni", stato.indice),

@@ -8,23 +8,30 @@ A convenzione with `durata: 5` fails when a conferring Comune has ≤ 5,000 inha
 
 from __future__ import annotations
 
-from avviamento.checks.common import Contesto, ParametriBase, Risultati, Violazione, soglia_non_in_vigore
+from avviamento.checks.common import (
+    Contesto,
+    NonApplicabile,
+    ParametriObbligati,
+    Risultati,
+    Violazione,
+    soglie_obbligati,
+)
 from avviamento.comuni import indice_membro
 
 KIND = "tempo_indeterminato"
 VALORI = ("funzione", "durata", "comuni")
 
 
-class Parametri(ParametriBase):
-    soglia: str
-    soglia_montani: str
+class Parametri(ParametriObbligati):
+    pass
 
 
 def check(ctx: Contesto, params: Parametri) -> Risultati:
-    soglia, soglia_montani = ctx.soglia(params.soglia), ctx.soglia(params.soglia_montani)
-    if soglia is None or soglia_montani is None:
-        yield soglia_non_in_vigore(params.soglia, ctx.data)
+    soglie = soglie_obbligati(ctx, params)
+    if isinstance(soglie, NonApplicabile):
+        yield soglie
         return
+    soglia, soglia_montani = soglie
     for i, funzione in enumerate(ctx.profilo.funzioni):
         durata = funzione.convenzione.durata if funzione.convenzione else None
         if not isinstance(durata, int):
