@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+
 from avviamento.errors import InputError, both
 from avviamento.i18n import Lang
 
