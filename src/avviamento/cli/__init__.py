@@ -24,4 +24,6 @@ app.add_typer(rules.app, name="rules")
 
 
 def main() -> None:
-    app()
+    from avviamento.cli.usage import run
+
+    run(app)

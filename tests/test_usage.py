@@ -1,0 +1,54 @@
+"""Usage errors through the real entry point: one line, in Italian by default, exit code 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+DELTA = str(EXAMPLES / "terre-del-delta.yaml")
+
+
+def avviamento(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "avviamento", *args], capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ("check", DELTA, "--format", "pdf"),
+            "avviamento check: valore non valido per '--format': 'pdf' (ammessi: 'text', 'json', 'markdown', 'html')",
+        ),
+        (("chek", DELTA), "avviamento: comando sconosciuto 'chek' (forse intendevi 'check'?)"),
+        (("check",), "avviamento check: argomento mancante 'profilo'"),
+        (
+            ("check", DELTA, "--formt", "json"),
+            "avviamento check: opzione sconosciuta --formt (forse: --format)",
+        ),
+        (
+            ("check", DELTA, "--lang", "fr"),
+            "avviamento check: valore non valido per '--lang': 'fr' (ammessi: 'it', 'en')",
+        ),
+    ],
+)
+def test_usage_errors_are_one_line(args: tuple[str, ...], line: str) -> None:
+    out = avviamento(*args)
+    assert out.returncode == 2
+    assert out.stderr.strip() == line
+    assert out.stdout == ""
+
+
+def test_usage_error_in_english() -> None:
+    out = avviamento("check", DELTA, "--formt", "json", "--lang", "en")
+    assert out.returncode == 2
+    assert out.stderr.strip() == "avviamento check: No such option: --formt (Possible options: --format)"
+
+
+def test_exit_codes_pass_through_the_entry_point() -> None:
+    assert avviamento("check", DELTA).returncode == 1
+    assert avviamento("check", str(EXAMPLES / "terre-d-acqua.yaml")).returncode == 0
+    assert avviamento("--help").returncode == 0
