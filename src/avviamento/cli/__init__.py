@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from avviamento.cli import check, plan, review, rules, schema
+from avviamento.cli import check, draft, plan, review, rules, schema
 
 app = typer.Typer(
     name="avviamento",
@@ -21,6 +21,8 @@ app.command("schema")(schema.schema)
 app.command("plan")(plan.plan)
 app.command("review")(review.review)
 app.add_typer(rules.app, name="rules")
+app.command("draft")(draft.draft)
+app.add_typer(draft.app, name="templates")
 
 
 def main() -> None:

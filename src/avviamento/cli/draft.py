@@ -1,0 +1,145 @@
+"""`avviamento draft` (the acts that cure each open gap, as .docx) and `avviamento templates lint`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from avviamento.cli.common import (
+    AsOfOption,
+    LangOption,
+    RulesOption,
+    fail,
+    input_errors,
+    lang_of,
+    parse_option_date,
+)
+
+
+class TipoAtto(StrEnum):
+    convenzione = "convenzione"
+    delibera = "delibera"
+    regolamento = "regolamento"
+    piano = "piano"
+
+
+def draft(
+    profilo: Annotated[Path, typer.Argument(help="Profilo YAML dell'Unione.", show_default=False)],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Cartella in cui scrivere gli atti (creata se manca).")
+    ] = None,
+    as_of: AsOfOption = None,
+    only: Annotated[
+        list[TipoAtto] | None,
+        typer.Option(
+            "--only", help="Solo atti di questo tipo (ripetibile): convenzione, delibera, regolamento, piano."
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Cartella di modelli propri, con la struttura di quella inclusa."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Sovrascrive i file già presenti.")] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Converte anche in PDF con LibreOffice (soffice).")
+    ] = False,
+    immediata: Annotated[
+        bool,
+        typer.Option(
+            "--immediata-eseguibilita",
+            help="Nelle delibere, la dichiarazione di immediata eseguibilità (TUEL art. 134 c.4).",
+        ),
+    ] = False,
+    rules: RulesOption = None,
+    lang: LangOption = ...,  # type: ignore[assignment]
+) -> None:
+    """Redige gli atti che sanano le lacune aperte: convenzioni, delibere consiliari, regolamenti, piani (.docx).
+
+    Scrive anche indice.md e indice.json. Non sovrascrive file esistenti senza --force.
+    Exit: 0 atti scritti; 2 input non utilizzabile o azione rifiutata (nessun file modificato).
+    """
+    from avviamento.draft.redazione import Opzioni, redigi
+    from avviamento.draft.writer import ErroreRedazione
+    from avviamento.engine import evaluate
+    from avviamento.profilo import load_profile
+    from avviamento.regole import load_pack_cached
+    from avviamento.risorse import default_rules, templates_dir
+
+    code = lang_of(lang)
+    if out is None:
+        fail(
+            "avviamento: --out: indicare la cartella in cui scrivere gli atti"
+            if code == "it"
+            else "avviamento: --out: give the folder to write the acts into"
+        )
+    giorno = parse_option_date(as_of, "--as-of", lang)
+    if templates is not None and not templates.is_dir():
+        fail(
+            f"avviamento: --templates: {templates}: cartella non trovata"
+            if code == "it"
+            else f"avviamento: --templates: {templates}: folder not found"
+        )
+    with input_errors(lang):
+        pack = load_pack_cached(rules or default_rules())
+        caricato = load_profile(profilo)
+        esito = evaluate(caricato, pack, giorno)
+    opzioni = Opzioni(
+        out=out,
+        modelli=templates or templates_dir(),
+        solo=frozenset(t.value for t in only) if only else None,
+        force=force,
+        pdf=pdf,
+        immediata_eseguibilita=immediata,
+        lang=code,
+    )
+    try:
+        risultato = redigi(caricato.profilo, pack, esito, opzioni)
+    except ErroreRedazione as exc:
+        fail(exc.testo[code])
+    except OSError as exc:
+        fail(f"avviamento: --out: {exc.strerror or exc} ({exc.filename or out})")
+    from avviamento.draft.indice import riepilogo
+
+    for rimedio in risultato.senza_modello:
+        typer.echo(
+            f"avviamento: nessun modello per «{rimedio}»: atto non redatto"
+            if code == "it"
+            else f"avviamento: no template for «{rimedio}»: act not drafted",
+            err=True,
+        )
+    typer.echo(riepilogo(risultato.atti, esito, out, code), nl=False)
+
+
+app = typer.Typer(help="Modelli degli atti: verifica dei modelli inclusi o propri.", no_args_is_help=True)
+
+
+@app.command("lint")
+def lint(
+    cartella: Annotated[
+        Path | None,
+        typer.Argument(help="Cartella dei modelli (predefinita: quella inclusa).", show_default=False),
+    ] = None,
+    lang: LangOption = ...,  # type: ignore[assignment]
+) -> None:
+    """Verifica i modelli: ogni variabile esiste nel contesto di redazione e i tag sono ben posizionati.
+
+    Exit: 0 nessun problema; 2 almeno un problema.
+    """
+    from avviamento.draft.lint import verifica_cartella
+    from avviamento.risorse import templates_dir
+
+    code = lang_of(lang)
+    radice = cartella or templates_dir()
+    verificati, problemi = verifica_cartella(radice, str(radice))
+    for problema in problemi:
+        typer.echo(problema.riga(code), err=True)
+    if problemi:
+        raise typer.Exit(2)
+    typer.echo(
+        f"{radice}: {verificati} modelli verificati, nessun problema"
+        if code == "it"
+        else f"{radice}: {verificati} templates checked, no problems"
+    )

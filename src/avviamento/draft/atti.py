@@ -1,0 +1,148 @@
+"""Which acts cure the open gaps, from which template, into which file.
+
+Only open gaps at the evaluation date: one convenzione per declared function not yet effective; one council
+deliberation per Comune that has not conferred it; the regolamenti and plans that open findings ask for.
+Functions the profile does not declare are not drafted, even when a remedy names them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from avviamento.draft.contesto import PIANI, REGOLAMENTI, Adozione
+from avviamento.esito import Esito
+
+Tipo = Literal["convenzione", "delibera", "regolamento", "piano"]
+TIPI: tuple[Tipo, ...] = ("convenzione", "delibera", "regolamento", "piano")
+
+MODELLO_CONVENZIONE = "convenzioni/convenzione.docx"
+MODELLO_DELIBERA = "convenzioni/delibera_consiglio_comunale.docx"
+CARTELLE: dict[Tipo, str] = {
+    "convenzione": "convenzioni",
+    "delibera": "delibere",
+    "regolamento": "regolamenti",
+    "piano": "piani",
+}
+
+
+def modelli() -> dict[str, Tipo]:
+    """Every template `draft` uses, by path relative to the templates folder, with the kind of its context."""
+    out: dict[str, Tipo] = {MODELLO_CONVENZIONE: "convenzione", MODELLO_DELIBERA: "delibera"}
+    out.update({f"regolamenti/{codice}.docx": "regolamento" for codice in REGOLAMENTI})
+    out.update({f"piani/{codice}.docx": "piano" for codice in PIANI})
+    return out
+
+
+@dataclass(frozen=True)
+class Atto:
+    """One document to draft."""
+
+    tipo: Tipo
+    modello: str  # the template, relative to the templates folder
+    file: str  # the output, relative to --out (POSIX separators)
+    rilievi: tuple[str, ...]  # codes of the open findings it cures
+    funzione: str | None = None
+    comune: str | None = None
+    indice_comune: int | None = None
+    oggetto: str | None = None  # the regolamento or plan code
+
+
+@dataclass(frozen=True)
+class Selezione:
+    atti: tuple[Atto, ...]
+    senza_modello: tuple[str, ...]  # remedies the bundled templates do not cover (e.g. `regolamento:foo`)
+
+
+def slug(testo: str, massimo: int = 48) -> str:
+    """A file-name part from data: ASCII letters, digits, `_` and `-` only; never empty, never a path."""
+    ascii_ = unicodedata.normalize("NFKD", testo).encode("ascii", "ignore").decode()
+    pulito = re.sub(r"[^a-z0-9_]+", "-", ascii_.casefold()).strip("-_")
+    return pulito[:massimo].strip("-_") or "senza-nome"
+
+
+def _slug_comuni(nomi: list[str]) -> list[str]:
+    """One distinct slug per Comune, even for names that sanitise alike (`Sant'Agata`, `Sant Agata`)."""
+    usati: dict[str, int] = {}
+    out: list[str] = []
+    for nome in nomi:
+        base = slug(nome)
+        usati[base] = usati.get(base, 0) + 1
+        out.append(base if usati[base] == 1 else f"{base}-{usati[base]}")
+    return out
+
+
+def _rilievi(esito: Esito, rimedio: str, comune: str | None = None) -> tuple[str, ...]:
+    codici = {
+        r.regola
+        for r in esito.rilievi
+        if r.aperto and rimedio in r.rimedi and (comune is None or not r.comuni or comune in r.comuni)
+    }
+    return tuple(sorted(codici))
+
+
+def seleziona(esito: Esito, nomi_comuni: list[str], solo: frozenset[str] | None = None) -> Selezione:
+    """The acts to draft, in a stable order: convenzioni, delibere (by Comune), regolamenti, plans."""
+    scelti: frozenset[str] = solo or frozenset(TIPI)
+    slugs = _slug_comuni(nomi_comuni)
+    atti: list[Atto] = []
+    funzioni = list({f.codice: f for f in reversed(esito.funzioni)}.values())[::-1]  # first of duplicates
+    if "convenzione" in scelti:
+        for f in funzioni:
+            if not f.effettiva:
+                atti.append(
+                    Atto(
+                        "convenzione",
+                        MODELLO_CONVENZIONE,
+                        f"convenzioni/convenzione_{slug(f.codice)}.docx",
+                        _rilievi(esito, f"convenzione:{f.codice}"),
+                        funzione=f.codice,
+                    )
+                )
+    if "delibera" in scelti:
+        for i, nome in enumerate(nomi_comuni):
+            for f in funzioni:
+                if nome in f.comuni_mancanti:
+                    atti.append(
+                        Atto(
+                            "delibera",
+                            MODELLO_DELIBERA,
+                            f"delibere/delibera_{slugs[i]}_{slug(f.codice)}.docx",
+                            _rilievi(esito, f"delibera:{f.codice}", nome),
+                            funzione=f.codice,
+                            comune=nome,
+                            indice_comune=i,
+                        )
+                    )
+    senza_modello: list[str] = []
+    cataloghi: tuple[tuple[Tipo, dict[str, Adozione]], ...] = (("regolamento", REGOLAMENTI), ("piano", PIANI))
+    for tipo, catalogo in cataloghi:
+        if tipo not in scelti:
+            continue
+        richiesti = [
+            rimedio
+            for r in esito.rilievi
+            if r.aperto
+            for rimedio in r.rimedi
+            if rimedio.startswith(f"{tipo}:")
+        ]
+        for rimedio in dict.fromkeys(richiesti):
+            codice = rimedio.partition(":")[2]
+            if codice not in catalogo:
+                senza_modello.append(rimedio)
+                continue
+            cartella = CARTELLE[tipo]
+            nome_file = f"regolamento_{slug(codice)}" if tipo == "regolamento" else slug(codice)
+            atti.append(
+                Atto(
+                    tipo,
+                    f"{cartella}/{codice}.docx",
+                    f"{cartella}/{nome_file}.docx",
+                    _rilievi(esito, rimedio),
+                    oggetto=codice,
+                )
+            )
+    atti.sort(key=lambda a: TIPI.index(a.tipo))
+    return Selezione(tuple(atti), tuple(senza_modello))

@@ -1,0 +1,147 @@
+"""The index of a drafting run (`indice.json`, `indice.md`) and the summary printed on the terminal."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from avviamento.draft.atti import Atto
+from avviamento.esito import Esito
+from avviamento.i18n import Lang, data_estesa
+
+TIPI_TESTO: dict[str, dict[str, str]] = {
+    "convenzione": {"it": "convenzione", "en": "agreement"},
+    "delibera": {"it": "delibera consiliare", "en": "council resolution"},
+    "regolamento": {"it": "regolamento", "en": "regulation"},
+    "piano": {"it": "piano", "en": "plan"},
+}
+PLURALI: dict[str, dict[str, str]] = {
+    "convenzione": {"it": "convenzioni", "en": "agreements"},
+    "delibera": {"it": "delibere", "en": "resolutions"},
+    "regolamento": {"it": "regolamenti", "en": "regulations"},
+    "piano": {"it": "piani", "en": "plans"},
+}
+UI: dict[str, dict[str, str]] = {
+    "titolo": {"it": "Atti redatti", "en": "Drafted acts"},
+    "data": {"it": "Data di valutazione", "en": "Evaluation date"},
+    "regole": {"it": "Regole", "en": "Rules"},
+    "file": {"it": "File", "en": "File"},
+    "tipo": {"it": "Tipo", "en": "Kind"},
+    "funzione": {"it": "Funzione", "en": "Function"},
+    "comune": {"it": "Comune", "en": "Comune"},
+    "rilievi": {"it": "Rilievi", "en": "Findings"},
+    "nessuno": {
+        "it": "Nessun atto da redigere: nessuna lacuna aperta che un atto possa sanare.",
+        "en": "No act to draft: no open gap that an act can cure.",
+    },
+    "legenda": {"it": "Rilievi sanati", "en": "Findings cured"},
+    "nota": {
+        "it": (
+            "Gli atti sono schemi: ogni dato che il profilo non contiene è segnato «[DA COMPLETARE: …]», "
+            "evidenziato in giallo. Verificarli e completarli prima di iscriverli all'ordine del giorno."
+        ),
+        "en": (
+            "The acts are drafts: every datum the profile lacks is marked «[DA COMPLETARE: …]», highlighted in "
+            "yellow. Check and complete them before putting them on the agenda. The acts are in Italian."
+        ),
+    },
+    "totale": {"it": "atti", "en": "acts"},
+    "indice": {"it": "indice", "en": "index"},
+}
+
+
+def voci(atti: tuple[Atto, ...]) -> list[dict[str, object]]:
+    """`indice.json`: the contract of the Drafting section (file relative to --out)."""
+    return [
+        {
+            "file": a.file,
+            "tipo": a.tipo,
+            "funzione": a.funzione,
+            "comune": a.comune,
+            "rilievi": list(a.rilievi),
+        }
+        for a in atti
+    ]
+
+
+def indice_json(atti: tuple[Atto, ...]) -> str:
+    return json.dumps(voci(atti), ensure_ascii=False, indent=2) + "\n"
+
+
+def _md(testo: str) -> str:
+    """Names are data: in a Markdown table they must not open a tag, a link or a new column."""
+    return re.sub(r"([\\`*_\[\]<>|#&])", r"\\\1", testo)
+
+
+def indice_md(atti: tuple[Atto, ...], esito: Esito, lang: Lang) -> str:
+    etichette = {f.codice: f.etichetta[lang] for f in esito.funzioni}
+    righe = [
+        f"# {UI['titolo'][lang]} — {_md(esito.unione)}",
+        "",
+        f"{UI['data'][lang]}: {data_estesa(esito.data_valutazione, lang)} · {UI['regole'][lang]}: "
+        f"{esito.regole.id} {esito.regole.versione}",
+        "",
+    ]
+    if not atti:
+        righe.append(UI["nessuno"][lang])
+    else:
+        colonne = ("file", "tipo", "funzione", "comune", "rilievi")
+        righe.append("| " + " | ".join(UI[c][lang] for c in colonne) + " |")
+        righe.append("|" + "---|" * len(colonne))
+        for a in atti:
+            funzione = _md(etichette.get(a.funzione, a.funzione)) if a.funzione else "—"
+            righe.append(
+                f"| [{_md(a.file)}]({a.file}) | {TIPI_TESTO[a.tipo][lang]} | {funzione} | "
+                f"{_md(a.comune) if a.comune else '—'} | {', '.join(a.rilievi) or '—'} |"
+            )
+        codici = sorted({c for a in atti for c in a.rilievi})
+        if codici:
+            righe += ["", f"## {UI['legenda'][lang]}", ""]
+            for codice in codici:
+                messaggi = list(
+                    dict.fromkeys(r.messaggio[lang] for r in esito.rilievi if r.regola == codice and r.aperto)
+                )
+                righe.append(f"- **{codice}**: " + " ".join(_md(m) for m in messaggi))
+        righe += ["", UI["nota"][lang]]
+    return "\n".join(righe) + "\n"
+
+
+def riepilogo(atti: tuple[Atto, ...], esito: Esito, out: Path, lang: Lang) -> str:
+    """The summary table on the terminal: one line per act, then the totals."""
+    intestazione = (
+        UI["tipo"][lang],
+        UI["funzione"][lang],
+        UI["comune"][lang],
+        UI["rilievi"][lang],
+        UI["file"][lang],
+    )
+    righe = [
+        (
+            TIPI_TESTO[a.tipo][lang],
+            a.funzione or a.oggetto or "—",
+            a.comune or "—",
+            ", ".join(a.rilievi) or "—",
+            a.file,
+        )
+        for a in atti
+    ]
+    testo = [
+        f"{esito.unione} — {UI['titolo'][lang]} ({UI['data'][lang]}: {data_estesa(esito.data_valutazione, lang)})"
+    ]
+    if not righe:
+        testo.append(UI["nessuno"][lang])
+    else:
+        larghezze = [max(len(r[i]) for r in [intestazione, *righe]) for i in range(len(intestazione) - 1)]
+        for riga in [intestazione, *righe]:
+            testo.append(
+                "  ".join(v.ljust(w) for v, w in zip(riga, larghezze, strict=False)) + "  " + riga[-1]
+            )
+    conteggi = [
+        f"{n} {PLURALI[t][lang] if n != 1 else TIPI_TESTO[t][lang]}"
+        for t in PLURALI
+        if (n := sum(1 for a in atti if a.tipo == t))
+    ]
+    totale = f"{len(atti)} {UI['totale'][lang]}" + (f": {', '.join(conteggi)}" if conteggi else "")
+    testo.append(f"{totale} · {UI['indice'][lang]}: {out / 'indice.md'}, {out / 'indice.json'}")
+    return "\n".join(testo) + "\n"

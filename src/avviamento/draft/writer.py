@@ -1,0 +1,237 @@
+"""Rendering templates into documents, and writing them: sandboxed, escaped, strict, atomic.
+
+Templates (bundled or the Union's own) render in an immutable Jinja sandbox with autoescape, so a value such as
+`Terre & Acqua <Sud>` reaches the document as text, never as markup, and with `StrictUndefined`, so a template
+naming a variable the context lacks is an error instead of a blank.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import MutableMapping
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined, Template, nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from avviamento.draft.contesto import ContestoBase
+from avviamento.errors import Text
+
+MARCATORE = re.compile(r"(\[DA COMPLETARE[^\]]*\])")
+
+
+class ErroreRedazione(Exception):
+    """A refused or failed drafting step: one line for the user, exit code 2."""
+
+    def __init__(self, testo: Text) -> None:
+        self.testo = testo
+        super().__init__(testo["en"])
+
+
+class Ambiente(ImmutableSandboxedEnvironment):
+    """The sandbox every template renders in. docxtpl compiles each document part from source on every render:
+    the compiled template is kept per source, so the thirty deliberations of a run compile their template once."""
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=StrictUndefined)
+        self._compilati: dict[str, Template] = {}
+
+    def from_string(
+        self,
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[Template] | None = None,
+    ) -> Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compilato = self._compilati.get(source)
+        if compilato is None:
+            compilato = self._compilati[source] = super().from_string(source)
+        return compilato
+
+
+def rendi(modello: bytes, nome: str, contesto: ContestoBase, ambiente: Ambiente) -> bytes:
+    """One document, in memory: nothing touches the disk until every document of the run has rendered."""
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate(io.BytesIO(modello))
+    try:
+        tpl.render(contesto.model_dump(), jinja_env=ambiente)
+    except Exception as exc:  # a custom template may fail in any way: say where, never a traceback
+        raise ErroreRedazione(_errore_resa(nome, exc)) from exc
+    documento = tpl.docx
+    evidenzia_da_completare(documento)
+    proprieta = documento.core_properties
+    proprieta.title = _proprieta(contesto.documento.titolo)
+    proprieta.subject = _proprieta(contesto.unione.nome)
+    proprieta.language = "it-IT"
+    proprieta.comments = _proprieta(
+        f"Schema redatto con {contesto.documento.redatto_con} ({contesto.documento.regole})"
+    )
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
+
+
+def _proprieta(testo: str) -> str:
+    """Document properties hold at most 255 characters (a Comune's name may be longer)."""
+    return testo if len(testo) <= 255 else testo[:254] + "…"
+
+
+def _errore_resa(nome: str, exc: Exception) -> Text:
+    from jinja2 import UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    dettaglio = str(getattr(exc, "message", None) or exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, UndefinedError):
+        return {
+            "it": f"{nome}: variabile non definita nel modello: {dettaglio}",
+            "en": f"{nome}: undefined variable in the template: {dettaglio}",
+        }
+    if isinstance(exc, SecurityError):
+        return {
+            "it": f"{nome}: operazione non consentita nel modello: {dettaglio}",
+            "en": f"{nome}: operation not allowed in the template: {dettaglio}",
+        }
+    return {
+        "it": f"{nome}: il modello non si compone ({type(exc).__name__}: {dettaglio})",
+        "en": f"{nome}: the template does not render ({type(exc).__name__}: {dettaglio})",
+    }
+
+
+def evidenzia_da_completare(documento: Any) -> None:
+    """Highlight every `[DA COMPLETARE: …]` in yellow, splitting runs so that only the marker is coloured."""
+    from copy import deepcopy
+
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.oxml.ns import qn
+
+    parti = [documento.element.body]
+    for sezione in documento.sections:
+        for parte in (sezione.header, sezione.footer):
+            if not parte.is_linked_to_previous:
+                parti.append(parte._element)
+    for radice in parti:
+        for run in list(radice.iter(qn("w:r"))):
+            testi = run.findall(qn("w:t"))
+            if len(testi) != 1 or "[DA COMPLETARE" not in (testi[0].text or ""):
+                continue
+            for pezzo in MARCATORE.split(testi[0].text or ""):
+                if not pezzo:
+                    continue
+                nuovo = deepcopy(run)
+                t = nuovo.find(qn("w:t"))
+                t.text = pezzo
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                run.addprevious(nuovo)
+                if MARCATORE.fullmatch(pezzo):
+                    nuovo.get_or_add_rPr().highlight_val = WD_COLOR_INDEX.YELLOW
+            run.getparent().remove(run)
+
+
+# --- the files ---
+
+
+def destinazione(out: Path, relativo: str) -> Path:
+    """The path of an output file, refusing anything that would land outside --out (`..`, symlinks)."""
+    base = out.resolve()
+    percorso = base.joinpath(*relativo.split("/"))
+    if not percorso.resolve().is_relative_to(base):
+        raise ErroreRedazione(
+            {
+                "it": f"avviamento: --out: il file «{relativo}» uscirebbe dalla cartella {out}: rifiutato",
+                "en": f"avviamento: --out: the file «{relativo}» would land outside {out}: refused",
+            }
+        )
+    return percorso
+
+
+def scrivi_atomico(percorso: Path, dati: bytes) -> None:
+    """Write to a temporary file beside the target, then rename it over: a failure leaves no half file."""
+    percorso.parent.mkdir(parents=True, exist_ok=True)
+    descrittore, temporaneo = tempfile.mkstemp(
+        dir=percorso.parent, prefix=f".{percorso.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descrittore, "wb") as fh:
+            fh.write(dati)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(temporaneo, 0o666 & ~_umask())
+        os.replace(temporaneo, percorso)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporaneo)
+        raise
+
+
+def _umask() -> int:
+    attuale = os.umask(0)
+    os.umask(attuale)
+    return attuale
+
+
+# --- PDF through LibreOffice ---
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def converti_pdf(documenti: list[Path], eseguibile: str, timeout: float = 600.0) -> None:
+    """Each `x.docx` becomes `x.pdf` beside it, in one LibreOffice run with a private, throw-away profile.
+
+    The documents are copied under numbered names first: two acts in different folders may share a name, and
+    one `--outdir` would mix them up. Each PDF is then moved into place atomically.
+    """
+    if not documenti:
+        return
+    with tempfile.TemporaryDirectory(prefix="avviamento-pdf-") as lavoro:
+        base = Path(lavoro)
+        ingresso, uscita, profilo = base / "in", base / "out", base / "profilo"
+        ingresso.mkdir()
+        uscita.mkdir()
+        copie = []
+        for n, documento in enumerate(documenti):
+            copia = ingresso / f"{n:04d}.docx"
+            shutil.copyfile(documento, copia)
+            copie.append(copia)
+        comando = [
+            eseguibile,
+            f"-env:UserInstallation={profilo.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(uscita),
+            *map(str, copie),
+        ]
+        try:
+            esecuzione = subprocess.run(comando, capture_output=True, text=True, timeout=timeout, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise ErroreRedazione(
+                {
+                    "it": f"avviamento: --pdf: LibreOffice non ha completato la conversione ({exc})",
+                    "en": f"avviamento: --pdf: LibreOffice did not complete the conversion ({exc})",
+                }
+            ) from exc
+        for n, documento in enumerate(documenti):
+            prodotto = uscita / f"{n:04d}.pdf"
+            if not prodotto.is_file():
+                ultimo = (esecuzione.stderr or esecuzione.stdout or "").strip().splitlines()[-1:] or ["—"]
+                raise ErroreRedazione(
+                    {
+                        "it": f"avviamento: --pdf: conversione non riuscita per {documento.name}: {ultimo[0]}",
+                        "en": f"avviamento: --pdf: conversion failed for {documento.name}: {ultimo[0]}",
+                    }
+                )
+            scrivi_atomico(documento.with_suffix(".pdf"), prodotto.read_bytes())
