@@ -249,9 +249,14 @@ class Articolato:
 
 
 def tabella(
-    doc: DocumentoDocx, intestazioni: list[str], righe: list[list[str]], ciclo: str | None = None
+    doc: DocumentoDocx,
+    intestazioni: list[str],
+    righe: list[list[str]],
+    ciclo: str | None = None,
+    larghezze: list[float] | None = None,
 ) -> None:
-    """A grid table; with `ciclo`, the data row repeats (docxtpl `{%tr for … %}` rows around it)."""
+    """A grid table; with `ciclo`, the data row repeats (docxtpl `{%tr for … %}` rows around it).
+    The header row repeats on every page; `larghezze` are the column widths in cm (16.3 cm of text)."""
     tutte = [intestazioni]
     if ciclo:
         tutte.append([f"{{%tr {ciclo} %}}"] + [""] * (len(intestazioni) - 1))
@@ -269,6 +274,15 @@ def tabella(
             run = cella.paragraphs[0].add_run(valore)
             if i == 0:
                 run.bold = True
+            if larghezze:
+                cella.width = Cm(larghezze[j])
+    if larghezze:  # LibreOffice reads the grid, Word the cells: set both
+        t.autofit = False
+        for colonna, larghezza in zip(t.columns, larghezze, strict=True):
+            colonna.width = Cm(larghezza)
+    intestazione = t.rows[0]._tr.get_or_add_trPr()
+    ripeti = OxmlElement("w:tblHeader")
+    intestazione.append(ripeti)
     doc.add_paragraph()
 
 
@@ -1156,6 +1170,7 @@ def tabella_funzioni(doc: DocumentoDocx) -> None:
             ]
         ],
         ciclo="for f in funzioni",
+        larghezze=[6.3, 4.0, 6.0],
     )
 
 
@@ -1263,6 +1278,7 @@ def piano_comunicazione() -> DocumentoDocx:
                 dc("ufficio"),
             ],
         ],
+        larghezze=[4.3, 2.6, 2.6, 3.4, 3.4],
     )
     h2(doc, "8. Risorse e budget")
     p(
@@ -1333,6 +1349,7 @@ def programmazione_personale() -> DocumentoDocx:
             ]
         ],
         ciclo="for f in funzioni",
+        larghezze=[5.3, 3.5, 3.5, 4.0],
     )
     p(
         doc,
@@ -1351,6 +1368,7 @@ def programmazione_personale() -> DocumentoDocx:
         doc,
         ["Anno", "Profilo / area", "Numero", "Modalità di copertura", "Funzione"],
         [[dc("anno"), dc("profilo"), dc("numero"), dc("concorso, mobilità, progressione"), dc("funzione")]],
+        larghezze=[2.0, 3.6, 2.2, 4.5, 4.0],
     )
     h2(doc, "3.3.6 Strategie di copertura e sviluppo delle competenze")
     p(
@@ -1447,6 +1465,7 @@ def piano_formazione() -> DocumentoDocx:
             ["Competenze digitali", "tutto il personale", dc("ore"), "e-learning", dc("periodo")],
             [dc("altre attività"), dc("destinatari"), dc("ore"), dc("modalità"), dc("periodo")],
         ],
+        larghezze=[4.3, 3.0, 2.6, 3.2, 3.2],
     )
     h2(doc, "6. Modalità di erogazione")
     p(
