@@ -145,7 +145,7 @@ def test_summary_table_and_index_md(run: Run, out: Path) -> None:
     assert "delibere/delibera_goro_sistemi_informativi.docx" in result.output
     md = (out / "indice.md").read_text(encoding="utf-8")
     assert md.startswith("# Atti redatti — Unione dei Comuni Terre del Delta")
-    assert "[delibere/delibera\\_goro\\_suap.docx](delibere/delibera_goro_suap.docx)" in md
+    assert "[delibere/delibera_goro_suap.docx](delibere/delibera_goro_suap.docx)" in md
     assert "**ER-014**" in md
     english = run("draft", DELTA, "--out", str(out / "en"), "--lang", "en")
     assert "15 acts: 3 agreements, 8 resolutions, 1 regulation, 3 plans" in english.output

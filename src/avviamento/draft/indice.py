@@ -92,7 +92,7 @@ def indice_md(atti: tuple[Atto, ...], esito: Esito, lang: Lang) -> str:
         for a in atti:
             funzione = _md(etichette.get(a.funzione, a.funzione)) if a.funzione else "—"
             righe.append(
-                f"| [{_md(a.file)}]({a.file}) | {TIPI_TESTO[a.tipo][lang]} | {funzione} | "
+                f"| [{a.file}]({a.file}) | {TIPI_TESTO[a.tipo][lang]} | {funzione} | "  # file names are sanitised
                 f"{_md(a.comune) if a.comune else '—'} | {', '.join(a.rilievi) or '—'} |"
             )
         codici = sorted({c for a in atti for c in a.rilievi})
