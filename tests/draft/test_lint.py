@@ -128,3 +128,16 @@ def test_lint_of_a_custom_folder_lists_every_problem(run: Run, tmp_path: Path) -
 def test_lint_of_a_missing_folder(run: Run, tmp_path: Path) -> None:
     result = run("templates", "lint", str(tmp_path / "nessuna"))
     assert result.exit_code == 2 and "cartella dei modelli non trovata" in result.stderr
+
+
+def test_escaping_cannot_be_turned_off_and_rich_tags_are_refused() -> None:
+    problemi = _problemi(
+        ContestoPiano,
+        "{{ unione.nome|safe }}",
+        "{% autoescape false %}{{ unione.nome }}{% endautoescape %}",
+        "{{r unione.nome }}",
+    )
+    assert sum("disattiva l'escape dei valori" in p for p in problemi) == 2
+    assert any("richiede un testo formattato (RichText)" in p for p in problemi)
+    # `r` as a loop variable is not the RichText tag
+    assert _problemi(ContestoPiano, "{% for r in documento.rilievi %}{{ r.codice }}{% endfor %}") == []

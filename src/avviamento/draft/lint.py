@@ -37,6 +37,7 @@ CONTESTI: dict[Tipo, type[ContestoBase]] = {
 }
 _QUALSIASI = object()  # a value whose type the lint cannot follow (a filter's result, a `set` variable)
 _TAG_PARAGRAFO = re.compile(r"\{%\s*(p|tr|tc)\s.*?%\}")
+_TAG_RICCO = re.compile(r"\{\{(r|p)\s.*?\}\}|\{%(r)\s.*?%\}")  # RichText and Subdoc: the context has neither
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,21 @@ def verifica_modello(
                 Problema(nome, {"it": f"modello non valido: {exc}", "en": f"invalid template: {exc}"})
             )
             continue
-        for variabile in _Analisi(contesto).sconosciute(albero):
+        analisi = _Analisi(contesto)
+        sconosciute = analisi.sconosciute(albero)
+        for costrutto in analisi.senza_escape:
+            problemi.append(
+                Problema(
+                    nome,
+                    {
+                        "it": f"«{costrutto}» disattiva l'escape dei valori: non consentito (un nome con & o < "
+                        "romperebbe il documento)",
+                        "en": f"«{costrutto}» turns off the escaping of values: not allowed (a name with & or < "
+                        "would break the document)",
+                    },
+                )
+            )
+        for variabile in sconosciute:
             dove_it = _paragrafo(paragrafi, variabile.rsplit(".", 1)[-1])
             problemi.append(
                 Problema(
@@ -179,6 +194,18 @@ def _posizione_tag(tpl: Any, nome: str) -> list[Problema]:
 def _controlla_paragrafo(
     testo: str, dove: str, where: str, tabella: bool, nome: str, out: list[Problema]
 ) -> None:
+    for tag in _TAG_RICCO.finditer(testo):
+        out.append(
+            Problema(
+                nome,
+                {
+                    "it": f"il tag «{tag[0]}» richiede un testo formattato (RichText) o un sottodocumento, che il "
+                    f"contesto non contiene: usare «{{{{ … }}}}» ({dove})",
+                    "en": f"the tag «{tag[0]}» needs rich text (RichText) or a subdocument, which the context does "
+                    f"not hold: use «{{{{ … }}}}» ({where})",
+                },
+            )
+        )
     for tag in _TAG_PARAGRAFO.finditer(testo):
         if tag[1] in ("tr", "tc") and not tabella:
             out.append(
@@ -233,6 +260,7 @@ class _Analisi:
     def __init__(self, contesto: type[BaseModel]) -> None:
         self.contesto = contesto
         self.trovate: list[str] = []
+        self.senza_escape: list[str] = []  # `|safe`, `{% autoescape false %}`
 
     def sconosciute(self, albero: nodes.Template) -> list[str]:
         self._corpo(albero.body, {})
@@ -280,6 +308,13 @@ class _Analisi:
             else:
                 ambito[nodo.name] = _QUALSIASI
             self._corpo(nodo.body, interno)
+        elif isinstance(nodo, nodes.EvalContextModifier):
+            for opzione in nodo.options:
+                attivo = isinstance(opzione.value, nodes.Const) and opzione.value.value is True
+                if opzione.key == "autoescape" and not attivo:
+                    self.senza_escape.append("{% autoescape false %}")
+            if isinstance(nodo, nodes.ScopedEvalContextModifier):
+                self._corpo(nodo.body, ambito)
         elif isinstance(nodo, nodes.Expr):
             self._tipo(nodo, ambito)
         else:
@@ -302,6 +337,10 @@ class _Analisi:
             return _QUALSIASI
         if isinstance(nodo, nodes.Getattr):
             return self._attributo(nodo.node, nodo.attr, ambito)
+        if isinstance(nodo, nodes.MarkSafe | nodes.MarkSafeIfAutoescape) or (
+            isinstance(nodo, nodes.Filter) and nodo.name == "safe"
+        ):
+            self.senza_escape.append("|safe")
         if isinstance(nodo, nodes.Getitem):
             base = self._tipo(nodo.node, ambito)
             if isinstance(nodo.arg, nodes.Const) and isinstance(nodo.arg.value, str):
