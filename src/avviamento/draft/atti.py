@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from avviamento.draft.contesto import PIANI, REGOLAMENTI, Adozione
-from avviamento.esito import Esito
+from avviamento.esito import Esito, StatoFunzione
 
 Tipo = Literal["convenzione", "delibera", "regolamento", "piano"]
 TIPI: tuple[Tipo, ...] = ("convenzione", "delibera", "regolamento", "piano")
@@ -88,7 +88,10 @@ def seleziona(esito: Esito, nomi_comuni: list[str], solo: frozenset[str] | None 
     scelti: frozenset[str] = solo or frozenset(TIPI)
     slugs = _slug_comuni(nomi_comuni)
     atti: list[Atto] = []
-    funzioni = list({f.codice: f for f in reversed(esito.funzioni)}.values())[::-1]  # first of duplicates
+    funzioni: list[StatoFunzione] = []  # a function declared twice is drafted once, as first declared
+    for stato in esito.funzioni:
+        if all(f.codice != stato.codice for f in funzioni):
+            funzioni.append(stato)
     if "convenzione" in scelti:
         for f in funzioni:
             if not f.effettiva:
