@@ -846,7 +846,7 @@ def regolamento_uffici() -> DocumentoDocx:
             "L'organizzazione dell'Unione si ispira ai principi di efficacia, efficienza, economicità, "
             "trasparenza, flessibilità, valorizzazione delle professionalità e pari opportunità.",
             "L'organizzazione assicura l'esercizio integrale delle funzioni conferite dai Comuni, secondo l'art. "
-            "24 della L.R. Emilia-Romagna 21 dicembre 2012, n. 21, e la omogeneità dei servizi sull'intero "
+            "24 della L.R. Emilia-Romagna 21 dicembre 2012, n. 21, e l'omogeneità dei servizi sull'intero "
             "territorio dell'Unione.",
         ],
     )
