@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
-import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -146,7 +144,7 @@ def scrivi(out: Path, testo: str, *, force: bool = False) -> None:
 
     Without `force` an existing `out` is never replaced (FileExistsError), even one created meanwhile.
     """
-    temporaneo = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
+    temporaneo = out.with_name(f".{out.name}.{os.urandom(4).hex()}.tmp")
     fd = os.open(temporaneo, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -197,6 +195,8 @@ def _render(
         from avviamento.review.render import html
 
         return html.render(istruttoria, code)
+    import shutil
+
     from avviamento.review.render import table
 
     colore = a_video and stdout_is_terminal()
