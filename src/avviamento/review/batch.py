@@ -10,7 +10,7 @@ from pathlib import Path
 
 from avviamento.engine import evaluate
 from avviamento.errors import InputError, Text, both
-from avviamento.esito import InfoRegole
+from avviamento.esito import Esito, InfoRegole
 from avviamento.profilo import validate_profile
 from avviamento.regole import RulePack
 from avviamento.review.incrociati import rilievi_incrociati
@@ -72,7 +72,6 @@ def valuta_file(path: Path, pack: RulePack, as_of: dt.date | None, *, con_riliev
         }
         return Riga(nome, False, errore=testo, unione=_nome_grezzo(documento))
     unione = caricato.profilo.unione
-    aperti = tuple(r for r in esito.rilievi if r.aperto)
     return Riga(
         file=nome,
         valido=True,
@@ -81,12 +80,12 @@ def valuta_file(path: Path, pack: RulePack, as_of: dt.date | None, *, con_riliev
         classe_dichiarata=unione.classe_dichiarata,
         classe=esito.classe,
         funzioni_effettive=esito.funzioni_effettive,
-        errori=sum(1 for r in aperti if r.gravita == "errore"),
-        avvisi=sum(1 for r in aperti if r.gravita == "avviso"),
-        informazioni=sum(1 for r in aperti if r.gravita == "info"),
+        errori=esito.conteggio("errore"),
+        avvisi=esito.conteggio("avviso"),
+        informazioni=esito.conteggio("info"),
         data_valutazione=esito.data_valutazione,
         comuni=tuple(ComuneMembro(c.nome, c.istat) for c in caricato.profilo.comuni),
-        esito=dataclasses.replace(esito, rilievi=aperti) if con_rilievi else None,
+        esito=_solo_aperti(esito) if con_rilievi else None,
     )
 
 
@@ -106,6 +105,11 @@ def istruisci(
             avanzamento(path)
     regole = InfoRegole(pack.id, pack.versione, pack.sha256)
     return Istruttoria(as_of, regole, tuple(righe), tuple(rilievi_incrociati(righe, pack)))
+
+
+def _solo_aperti(esito: Esito) -> Esito:
+    """What the HTML report shows of a Union: its open findings; the met and inapplicable ones are dropped."""
+    return dataclasses.replace(esito, rilievi=tuple(r for r in esito.rilievi if r.aperto))
 
 
 def _una_riga(exc: InputError) -> Text:

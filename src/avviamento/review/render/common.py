@@ -44,6 +44,10 @@ TESTI: dict[str, dict[str, str]] = {
     "profili_titolo": {"it": "Profili esaminati", "en": "Profiles reviewed"},
     "classe_calcolata": {"it": "Classe calcolata", "en": "Computed class"},
     "dichiarata_minuscolo": {"it": "dichiarata", "en": "declared"},
+    "generato": {
+        "it": "Istruttoria prodotta con avviamento review",
+        "en": "Review produced by avviamento review",
+    },
     "dettaglio": {"it": "Rilievi aperti per Unione", "en": "Open findings by Union"},
     "perche": {"it": "perché", "en": "because"},
     "non_valido": {"it": "profilo non valido", "en": "invalid profile"},

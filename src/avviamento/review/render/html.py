@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from avviamento.i18n import Lang
+from avviamento.comuni import CREDITO
+from avviamento.i18n import Lang, data_estesa
 from avviamento.reporters.html import CSS as CSS_CHECK
 from avviamento.reporters.html import rilievi_html
 from avviamento.review.istruttoria import Istruttoria, Riga
@@ -73,6 +74,7 @@ def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
 {incrociati}
 <h2>{escape(t("dettaglio", lang))}</h2>
 {dettagli}
+<p class="meta">{escape(t("generato", lang))} · {escape(CREDITO)}</p>
 </body></html>
 """
 
@@ -105,6 +107,8 @@ def _riga(i: int, riga: Riga, lang: Lang) -> str:
 def _dettaglio(i: int, riga: Riga, lang: Lang) -> str:
     testa = f'<section class="unione" id="p{i}"><h2>{_nome(riga, lang)}</h2>\n'
     file = f'<p class="meta">{escape(t("file", lang))}: <code>{escape(riga.file)}</code>'
+    if riga.data_valutazione is not None:
+        file += f" · {escape(t('data', lang))}: {data_estesa(riga.data_valutazione, lang)}"
     if not riga.valido:
         errore = escape(riga.errore[lang]) if riga.errore else ""
         return f'{testa}{file}</p>\n<p class="ko">{escape(t("non_valido", lang))}: {errore}</p></section>'
