@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import string
 from collections.abc import Iterable
 
 from avviamento.checks import REGISTRY
@@ -129,8 +128,7 @@ def _rilievo(
 
 
 def _format(template: str, valori: dict[str, Valore | None], lang: Lang) -> str:
-    formatted = {key: _value_text(value, lang) for key, value in valori.items()}
-    return string.Formatter().vformat(template, (), _Missing(formatted))
+    return template.format_map(_Missing({key: _value_text(value, lang) for key, value in valori.items()}))
 
 
 class _Missing(dict[str, str]):

@@ -28,6 +28,9 @@ MAX_BYTES = 20 * 1024 * 1024
 
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _STD = "tag:yaml.org,2002:"
+_STR = _STD + "str"
+_TIMESTAMP = _STD + "timestamp"
+_MERGE = _STD + "merge"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 _constructor = yaml.constructor.SafeConstructor()
@@ -147,23 +150,30 @@ class _Builder:
         out: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _STD + "merge":
+            if key_node.tag == _STR:
+                key = key_node.value
+            elif key_node.tag == _MERGE:
                 raise self._fail(key_node, both("tag_forbidden", tag="<<"))
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str | int) or isinstance(key, bool):
-                raise self._fail(key_node, both("key_not_string"))
-            key = str(key)
+            else:
+                scalar = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+                if not isinstance(scalar, str | int) or isinstance(scalar, bool):
+                    raise self._fail(key_node, both("key_not_string"))
+                key = str(scalar)
+            mark = key_node.start_mark
             if key in out:
                 raise self._fail(key_node, both("duplicate_key", key=key, first_line=first_line[key]))
-            first_line[key] = key_node.start_mark.line + 1
+            first_line[key] = mark.line + 1
             child = (*path, key)
-            self.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.key_positions[child] = (mark.line + 1, mark.column + 1)
             out[key] = self.build(value_node, child)
         return out
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         value: str = node.value
         tag = node.tag
+        if tag in (_STR, _TIMESTAMP):
+            # timestamps stay as written: pydantic validates dates and reports bad ones
+            return value
         if tag == _STD + "null":
             return None
         if tag == _STD + "bool":

@@ -10,8 +10,6 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
 from avviamento.checks.common import Contesto, NonApplicabile, ParametriBase, Risultati, Violazione
 from avviamento.yamlio import Path_
 
@@ -26,9 +24,9 @@ class Parametri(ParametriBase):
 def _dates(value: Any, path: Path_) -> Iterator[tuple[Path_, dt.date]]:
     if isinstance(value, dt.date):
         yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _dates(getattr(value, name), (*path, name))
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _dates(item, (*path, name))
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _dates(item, (*path, i))
@@ -39,7 +37,7 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
     if riferimento is None:
         yield NonApplicabile({"it": "data_riferimento non indicata", "en": "no data_riferimento given"})
         return
-    for path, giorno in _dates(ctx.profilo, ()):
+    for path, giorno in _dates(ctx.profilo.model_dump(), ()):
         if path != ("data_riferimento",) and giorno > riferimento:
             campo = ".".join(str(p) for p in path)
             yield Violazione({"data": giorno, "campo": campo, "riferimento": riferimento}, path)
