@@ -15,6 +15,7 @@ from typer.testing import Result
 
 from avviamento.draft import writer
 from avviamento.draft.contesto import ContestoPiano
+from avviamento.fileio import scrivi_atomico
 from avviamento.risorse import templates_dir
 from tests.conftest import EXAMPLES
 from tests.draft.conftest import indice, istantanea, leggi_docx
@@ -115,7 +116,7 @@ def test_a_failed_write_leaves_no_half_file(run: Run, out: Path, monkeypatch: py
             raise OSError(28, "No space left on device")
         vero_replace(origine, destinazione)
 
-    monkeypatch.setattr(writer.os, "replace", replace_che_cede)
+    monkeypatch.setattr(os, "replace", replace_che_cede)
     result = run("draft", DELTA, "--out", str(out))
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     scritti = sorted(out.rglob("*.docx"))
@@ -135,9 +136,9 @@ def test_scrivi_atomico_keeps_the_old_file_on_failure(
     def fsync_che_cede(fd: int) -> None:
         raise OSError(5, "I/O error")
 
-    monkeypatch.setattr(writer.os, "fsync", fsync_che_cede)
+    monkeypatch.setattr(os, "fsync", fsync_che_cede)
     with pytest.raises(OSError):
-        writer.scrivi_atomico(bersaglio, b"nuovo")
+        scrivi_atomico(bersaglio, b"nuovo")
     assert bersaglio.read_bytes() == b"vecchio"
     assert [p.name for p in tmp_path.iterdir()] == ["atto.docx"]
 

@@ -121,10 +121,11 @@ def plan(
         output = render_text(piano, lingua, color=stdout_is_terminal())
 
     if ics is not None:
-        from avviamento.piano.ics import calendario, scrivi
+        from avviamento.fileio import scrivi_atomico
+        from avviamento.piano.ics import calendario
 
         try:
-            scrivi(ics, calendario(piano, lingua), force=force)
+            scrivi_atomico(ics, calendario(piano, lingua), sovrascrivi=force)
         except FileExistsError:
             _esiste(ics, lang)
         except OSError as exc:

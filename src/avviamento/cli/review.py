@@ -86,6 +86,7 @@ def review(
     Un file non valido diventa una riga con il suo errore: la valutazione prosegue con gli altri.
     Exit: 0 nessun errore; 1 almeno un profilo non valido o con un rilievo «errore»; 2 argomenti non utilizzabili.
     """
+    from avviamento.fileio import scrivi_atomico
     from avviamento.regole import load_pack_cached
     from avviamento.review.batch import istruisci, raccogli
     from avviamento.risorse import default_rules
@@ -113,7 +114,7 @@ def review(
         typer.echo(testo, nl=False)
     else:
         try:
-            scrivi(out, testo, force=force)
+            scrivi_atomico(out, testo.encode("utf-8"), sovrascrivi=force)
         except FileExistsError:
             _fail(lang, "out_esiste", out=out)
         except OSError as exc:
@@ -137,33 +138,6 @@ def _verifica_out(out: Path, force: bool, lang: Lingua) -> None:
         _fail(lang, "out_senza_cartella", cartella=cartella)
     if not os.access(cartella, os.W_OK | os.X_OK):
         _fail(lang, "out_non_scrivibile", cartella=cartella)
-
-
-def scrivi(out: Path, testo: str, *, force: bool = False) -> None:
-    """Write atomically: a temporary file beside `out`, then moved into place; never half a report.
-
-    Without `force` an existing `out` is never replaced (FileExistsError), even one created meanwhile.
-    """
-    temporaneo = out.with_name(f".{out.name}.{os.urandom(4).hex()}.tmp")
-    fd = os.open(temporaneo, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(testo.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        if force:
-            os.replace(temporaneo, out)
-        else:
-            try:
-                os.link(temporaneo, out)  # fails if `out` exists: no overwrite, not even in a race
-            except FileExistsError:
-                raise
-            except OSError:  # a filesystem without hard links
-                if out.exists():
-                    raise FileExistsError(out) from None
-                os.replace(temporaneo, out)
-    finally:
-        temporaneo.unlink(missing_ok=True)
 
 
 def _con_avanzamento(totale: int, etichetta: str, lavoro: Callable[[Callable[[Path], None] | None], T]) -> T:

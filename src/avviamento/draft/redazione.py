@@ -19,10 +19,10 @@ from avviamento.draft.writer import (
     converti_pdf,
     destinazione,
     rendi,
-    scrivi_atomico,
     soffice,
 )
 from avviamento.esito import Esito
+from avviamento.fileio import scrivi_atomico
 from avviamento.i18n import Lang
 from avviamento.profilo import Profilo
 from avviamento.regole import RulePack

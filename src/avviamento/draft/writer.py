@@ -7,9 +7,7 @@ naming a variable the context lacks is an error instead of a blank.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -23,6 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from avviamento.draft.contesto import ContestoBase
 from avviamento.errors import Text
+from avviamento.fileio import scrivi_atomico
 
 MARCATORE = re.compile(r"(\[DA COMPLETARE[^\]]*\])")
 
@@ -151,31 +150,6 @@ def destinazione(out: Path, relativo: str) -> Path:
             }
         )
     return percorso
-
-
-def scrivi_atomico(percorso: Path, dati: bytes) -> None:
-    """Write to a temporary file beside the target, then rename it over: a failure leaves no half file."""
-    percorso.parent.mkdir(parents=True, exist_ok=True)
-    descrittore, temporaneo = tempfile.mkstemp(
-        dir=percorso.parent, prefix=f".{percorso.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(descrittore, "wb") as fh:
-            fh.write(dati)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(temporaneo, 0o666 & ~_umask())
-        os.replace(temporaneo, percorso)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporaneo)
-        raise
-
-
-def _umask() -> int:
-    attuale = os.umask(0)
-    os.umask(attuale)
-    return attuale
 
 
 # --- PDF through LibreOffice ---

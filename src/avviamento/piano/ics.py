@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-from pathlib import Path
 
 from avviamento.i18n import Lang
 from avviamento.piano.render import UI, fonte_testo, ritardo_testo
@@ -62,36 +59,3 @@ def calendario(piano: Piano, lang: Lang = "it") -> bytes:
             cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
-
-
-def scrivi(path: Path, contenuto: bytes, *, force: bool = False) -> None:
-    """Write atomically: a temporary file beside the target, then a rename (a link when not forced, so that a
-    file appearing meanwhile is never replaced). Raises FileExistsError without `force`."""
-    cartella = path.parent if str(path.parent) else Path(".")
-    fd, temporaneo = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=cartella)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(contenuto)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporaneo, 0o666 & ~umask)
-        if force:
-            os.replace(temporaneo, path)
-        else:
-            _crea(Path(temporaneo), path)
-    finally:
-        if os.path.exists(temporaneo):
-            os.unlink(temporaneo)
-
-
-def _crea(temporaneo: Path, path: Path) -> None:
-    try:
-        os.link(temporaneo, path)
-    except FileExistsError:
-        raise
-    except OSError:  # a file system without hard links: check, then rename
-        if path.exists():
-            raise FileExistsError(str(path)) from None
-        os.replace(temporaneo, path)

@@ -1,0 +1,50 @@
+"""Writing the files users keep (acts, calendars, reports): atomically, and never over theirs unasked."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def scrivi_atomico(percorso: Path, dati: bytes, *, sovrascrivi: bool = True) -> None:
+    """A temporary file beside the target, synced, then moved into place: a failure leaves no half file.
+
+    With `sovrascrivi=False` an existing target is never replaced, not even one that appears meanwhile
+    (the temporary file is hard-linked into place): FileExistsError.
+    """
+    cartella = percorso.parent
+    cartella.mkdir(parents=True, exist_ok=True)
+    descrittore, nome = tempfile.mkstemp(dir=cartella, prefix=f".{percorso.name}.", suffix=".tmp")
+    temporaneo = Path(nome)
+    try:
+        with os.fdopen(descrittore, "wb") as fh:
+            fh.write(dati)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(temporaneo, 0o666 & ~_umask())  # mkstemp creates 0600; users expect their usual permissions
+        if sovrascrivi:
+            os.replace(temporaneo, percorso)
+        else:
+            _crea(temporaneo, percorso)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporaneo)
+
+
+def _crea(temporaneo: Path, percorso: Path) -> None:
+    try:
+        os.link(temporaneo, percorso)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: check, then rename
+        if percorso.exists():
+            raise FileExistsError(str(percorso)) from None
+        os.replace(temporaneo, percorso)
+
+
+def _umask() -> int:
+    attuale = os.umask(0)
+    os.umask(attuale)
+    return attuale
