@@ -95,16 +95,21 @@ def fonte_testo(r: Rilievo, lang: Lang) -> str:
     return text
 
 
-def rimedio_testo(rimedio: str, esito: Esito, lang: Lang) -> str:
-    tipo, _, oggetto = rimedio.partition(":")
-    nome = RIMEDI.get(tipo, {}).get(lang, tipo)
-    if tipo in ("convenzione", "delibera"):
-        etichetta = esito.etichette.get(oggetto, {}).get(lang, oggetto)
-        return f"{nome} — {etichetta}"
-    if tipo in ("piano", "regolamento"):
-        dettaglio = PIANI.get(oggetto, {}).get(lang, oggetto)
-        return dettaglio if tipo == "piano" else f"{nome} {dettaglio}"
-    return f"{nome} ({oggetto})"
+def rimedi_testo(rimedi: tuple[str, ...], esito: Esito, lang: Lang) -> str:
+    """`convenzione di conferimento: «Polizia locale», «Tributi»; piano di formazione unitario` — by kind."""
+    gruppi: dict[str, list[str]] = {}
+    for rimedio in rimedi:
+        tipo, _, oggetto = rimedio.partition(":")
+        nome = RIMEDI.get(tipo, {}).get(lang, tipo)
+        if tipo in ("convenzione", "delibera"):
+            gruppi.setdefault(nome, []).append(f"«{esito.etichette.get(oggetto, {}).get(lang, oggetto)}»")
+        elif tipo == "piano":
+            gruppi.setdefault(PIANI.get(oggetto, {}).get(lang, oggetto), [])
+        elif tipo == "regolamento":
+            gruppi.setdefault(f"{nome} {PIANI.get(oggetto, {}).get(lang, oggetto)}", [])
+        else:
+            gruppi.setdefault(nome, []).append(oggetto)
+    return "; ".join(f"{nome}: {', '.join(oggetti)}" if oggetti else nome for nome, oggetti in gruppi.items())
 
 
 def conteggio(esito: Esito, lang: Lang) -> str:

@@ -11,7 +11,7 @@ from avviamento.reporters.common import (
     classe_testo,
     conteggio,
     fonte_testo,
-    rimedio_testo,
+    rimedi_testo,
     stato_testo,
     ui,
 )
@@ -41,7 +41,7 @@ def rilievi_html(esito: Esito, lang: Lang) -> str:
             fonte = escape(fonte_testo(r, lang))
             if r.fonte.url:
                 fonte = f'<a href="{escape(r.fonte.url)}">{fonte}</a>'
-            rimedi = "; ".join(rimedio_testo(x, esito, lang) for x in r.rimedi)
+            rimedi = rimedi_testo(r.rimedi, esito, lang)
             parts.append(
                 f'<div class="rilievo {r.gravita}"><strong>{r.regola}</strong> '
                 f'<span class="meta">({escape(stato_testo(r, lang))})</span><br>{escape(r.messaggio[lang])}'

@@ -9,7 +9,7 @@ from avviamento.reporters.common import (
     classe_testo,
     conteggio,
     fonte_testo,
-    rimedio_testo,
+    rimedi_testo,
     stato_testo,
     ui,
 )
@@ -58,7 +58,7 @@ def render(esito: Esito, lang: Lang = "it") -> str:
                 fonte = f"[{fonte}]({r.fonte.url})"
             lines.append(f"  - {ui('fonte', lang)}: {fonte}")
             if r.rimedi:
-                rimedi = "; ".join(rimedio_testo(x, esito, lang) for x in r.rimedi)
+                rimedi = rimedi_testo(r.rimedi, esito, lang)
                 lines.append(f"  - {ui('rimedi', lang)}: {_md(rimedi)}")
         lines.append("")
     soddisfatte = sorted({r.regola for r in esito.rilievi if r.stato == "soddisfatta"})

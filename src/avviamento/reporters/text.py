@@ -15,7 +15,7 @@ from avviamento.reporters.common import (
     classe_testo,
     conteggio,
     fonte_testo,
-    rimedio_testo,
+    rimedi_testo,
     stato_testo,
     ui,
 )
@@ -95,5 +95,5 @@ def _rilievo(out: Console, r: Rilievo, esito: Esito, lang: Lang) -> None:
     fonte = fonte_testo(r, lang) + (f" — {r.fonte.url}" if r.fonte.url else "")
     out.print(f"    {ui('fonte', lang)}: {escape(fonte)}")
     if r.rimedi:
-        rimedi = "; ".join(rimedio_testo(x, esito, lang) for x in r.rimedi)
+        rimedi = rimedi_testo(r.rimedi, esito, lang)
         out.print(f"    {ui('rimedi', lang)}: {escape(rimedi)}")
