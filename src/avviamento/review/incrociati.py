@@ -12,7 +12,11 @@ from avviamento.regole import RulePack
 from avviamento.review.istruttoria import Riga, RilievoIncrociato
 
 # "Ogni comune può far parte di una sola unione di comuni" (added by L. 56/2014, art. 1 c. 105).
-FONTE_UNA_SOLA_UNIONE = "D.Lgs. 267/2000 (TUEL), art. 32, c. 1"
+# Recalled, not in the domain notes (which record only that L. 56/2014 amended art. 32): say so to the reader.
+FONTE_UNA_SOLA_UNIONE: Text = {
+    "it": "D.Lgs. 267/2000 (TUEL), art. 32, c. 1, come modificato dalla L. 56/2014 — fonte da verificare",
+    "en": "Legislative Decree 267/2000 (TUEL), art. 32 c. 1, as amended by Law 56/2014 — source to be verified",
+}
 
 
 def rilievi_incrociati(righe: Sequence[Riga], pack: RulePack) -> list[RilievoIncrociato]:
@@ -89,16 +93,16 @@ def _comuni_condivisi(
         if len(chiavi) == 1:
             messaggio: Text = {
                 "it": f"Il Comune di {etichette} risulta membro di {n} Unioni: {elenco}. "
-                f"Un Comune può far parte di una sola Unione ({FONTE_UNA_SOLA_UNIONE}).",
+                f"Un Comune può far parte di una sola Unione ({FONTE_UNA_SOLA_UNIONE['it']}).",
                 "en": f"The Comune of {etichette} is a member of {n} Unions: {elenco}. "
-                f"A Comune may belong to one Union only ({FONTE_UNA_SOLA_UNIONE}).",
+                f"A Comune may belong to one Union only ({FONTE_UNA_SOLA_UNIONE['en']}).",
             }
         else:
             messaggio = {
                 "it": f"I Comuni di {etichette} risultano membri di {n} Unioni: {elenco}. "
-                f"Un Comune può far parte di una sola Unione ({FONTE_UNA_SOLA_UNIONE}).",
+                f"Un Comune può far parte di una sola Unione ({FONTE_UNA_SOLA_UNIONE['it']}).",
                 "en": f"The Comuni of {etichette} are members of {n} Unions: {elenco}. "
-                f"A Comune may belong to one Union only ({FONTE_UNA_SOLA_UNIONE}).",
+                f"A Comune may belong to one Union only ({FONTE_UNA_SOLA_UNIONE['en']}).",
             }
         yield RilievoIncrociato(
             "comune_in_piu_unioni", messaggio, file, tuple(nomi[c][0] for c in chiavi), unioni
