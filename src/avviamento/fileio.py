@@ -48,3 +48,20 @@ def _umask() -> int:
     attuale = os.umask(0)
     os.umask(attuale)
     return attuale
+
+
+def problema_destinazione(percorso: Path, *, sovrascrivi: bool) -> dict[str, str] | None:
+    """Why a file cannot be written there (checked before any work, so nobody waits to learn it), or None."""
+    cartella = percorso.parent
+    if percorso.is_dir():
+        return {"it": "è una cartella, non un file", "en": "is a directory, not a file"}
+    if not cartella.is_dir():
+        return {"it": "la cartella non esiste", "en": "the directory does not exist"}
+    if percorso.exists() and not sovrascrivi:
+        return {
+            "it": "il file esiste già (usare --force per sovrascriverlo)",
+            "en": "the file already exists (use --force to overwrite it)",
+        }
+    if not os.access(cartella, os.W_OK | os.X_OK):
+        return {"it": "non è possibile scrivere nella cartella", "en": "the directory is not writable"}
+    return None

@@ -286,7 +286,10 @@ def test_unusable_arguments_exit_2_with_one_line(run: Run, cartella: Path, tmp_p
 
     cartella_out = run("review", str(cartella), "--out", str(tmp_path / "non" / "esiste.html"))
     assert cartella_out.exit_code == 2
-    assert cartella_out.stderr == f"avviamento: --out: la cartella {tmp_path / 'non'} non esiste\n"
+    assert (
+        cartella_out.stderr
+        == f"avviamento: --out: {tmp_path / 'non' / 'esiste.html'}: la cartella non esiste\n"
+    )
 
 
 def test_out_never_overwrites_without_force(run: Run, validi: Path, tmp_path: Path) -> None:
@@ -295,7 +298,7 @@ def test_out_never_overwrites_without_force(run: Run, validi: Path, tmp_path: Pa
     refused = run("review", str(validi), "--format", "json", "--out", str(out))
     assert refused.exit_code == 2
     assert (
-        refused.stderr == f"avviamento: --out: il file {out} esiste già; usare --force per sovrascriverlo\n"
+        refused.stderr == f"avviamento: --out: {out}: il file esiste già (usare --force per sovrascriverlo)\n"
     )
     assert out.read_text(encoding="utf-8") == "lavoro del revisore"
 

@@ -148,18 +148,11 @@ def _decorrenza(opzione: DecorrenzaOpzione | None) -> Decorrenza | None:
 
 
 def _verifica_destinazione(path: Path, force: bool, lang: Lingua) -> None:
-    """Refuse early, before any work: a folder, a missing folder, or a file that --force does not allow."""
-    testi = {
-        "dir": {"it": "è una cartella, non un file", "en": "is a directory, not a file"},
-        "parent": {"it": "la cartella non esiste", "en": "the directory does not exist"},
-    }
-    if path.is_dir():
-        fail(f"avviamento: --ics: {path}: {testi['dir'][lang.value]}")
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        fail(f"avviamento: --ics: {path}: {testi['parent'][lang.value]}")
-    if path.exists() and not force:
-        _esiste(path, lang)
+    from avviamento.fileio import problema_destinazione
+
+    problema = problema_destinazione(path, sovrascrivi=force)
+    if problema:
+        fail(f"avviamento: --ics: {path}: {problema[lang_of(lang)]}")
 
 
 def _esiste(path: Path, lang: Lingua) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,19 +31,6 @@ T = TypeVar("T")
 SOGLIA_AVANZAMENTO = 10
 
 MESSAGGI: dict[str, dict[str, str]] = {
-    "out_esiste": {
-        "it": "--out: il file {out} esiste già; usare --force per sovrascriverlo",
-        "en": "--out: {out} already exists; use --force to overwrite it",
-    },
-    "out_cartella": {"it": "--out: {out} è una cartella, non un file", "en": "--out: {out} is a directory"},
-    "out_senza_cartella": {
-        "it": "--out: la cartella {cartella} non esiste",
-        "en": "--out: the directory {cartella} does not exist",
-    },
-    "out_non_scrivibile": {
-        "it": "--out: non è possibile scrivere nella cartella {cartella}",
-        "en": "--out: cannot write to the directory {cartella}",
-    },
     "out_errore": {
         "it": "--out: scrittura di {out} non riuscita: {dettaglio}",
         "en": "--out: could not write {out}: {dettaglio}",
@@ -115,8 +101,9 @@ def review(
     else:
         try:
             scrivi_atomico(out, testo.encode("utf-8"), sovrascrivi=force)
-        except FileExistsError:
-            _fail(lang, "out_esiste", out=out)
+        except FileExistsError:  # created while the batch ran
+            _verifica_out(out, force, lang)
+            raise typer.Exit(2) from None
         except OSError as exc:
             _fail(lang, "out_errore", out=out, dettaglio=exc.strerror or str(exc))
         typer.echo(MESSAGGI["scritto"][code].format(n=len(istruttoria.righe), out=out), err=True)
@@ -129,15 +116,11 @@ def _fail(lang: Lingua, chiave: str, **valori: object) -> NoReturn:
 
 def _verifica_out(out: Path, force: bool, lang: Lingua) -> None:
     """Refuse before the batch runs, not after: the reviewer should not wait to learn the file exists."""
-    cartella = out.parent
-    if out.is_dir():
-        _fail(lang, "out_cartella", out=out)
-    if out.exists() and not force:
-        _fail(lang, "out_esiste", out=out)
-    if not cartella.is_dir():
-        _fail(lang, "out_senza_cartella", cartella=cartella)
-    if not os.access(cartella, os.W_OK | os.X_OK):
-        _fail(lang, "out_non_scrivibile", cartella=cartella)
+    from avviamento.fileio import problema_destinazione
+
+    problema = problema_destinazione(out, sovrascrivi=force)
+    if problema:
+        fail(f"avviamento: --out: {out}: {problema[lang_of(lang)]}")
 
 
 def _con_avanzamento(totale: int, etichetta: str, lavoro: Callable[[Callable[[Path], None] | None], T]) -> T:
