@@ -37,17 +37,18 @@ def contesto(caricato: ProfiloCaricato, pack: RulePack, giorno: dt.date) -> Cont
     """What every check sees: the profile, the pack, the date, effectiveness, class and populations."""
     profilo = caricato.profilo
     funzioni = tuple(stato_funzione(profilo, pack, i, giorno) for i in range(len(profilo.funzioni)))
-    classe, _ = classe_calcolata(pack, {f.codice for f in funzioni if f.effettiva}, giorno)
+    classe, motivi_classe = classe_calcolata(pack, {f.codice for f in funzioni if f.effettiva}, giorno)
     registro = anagrafe()
     popolazioni = tuple(registro.popolazione(c) for c in profilo.comuni)
-    return Contesto(profilo, pack, giorno, funzioni, classe, registro, popolazioni)
+    return Contesto(
+        profilo, pack, giorno, funzioni, classe, registro, popolazioni, motivi_classe=motivi_classe
+    )
 
 
 def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = None) -> Esito:
     verifica_funzioni(caricato, pack)
     giorno = data_valutazione(caricato, as_of)
     ctx = contesto(caricato, pack, giorno)
-    _, motivi_classe = classe_calcolata(pack, ctx.effettive(), giorno)
     rilievi = [r for regola in pack.pacchetto.regole for r in _applica(regola, ctx, caricato)]
     popolazioni = ctx.popolazioni
     return Esito(
@@ -57,7 +58,7 @@ def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = 
         regole=InfoRegole(pack.id, pack.versione, pack.sha256),
         classe=ctx.classe,
         classe_dichiarata=ctx.profilo.unione.classe_dichiarata,
-        motivi_classe=motivi_classe,
+        motivi_classe=ctx.motivi_classe,
         funzioni=ctx.funzioni,
         rilievi=tuple(rilievi),
         popolazione=None if None in popolazioni else sum(p or 0 for p in popolazioni),

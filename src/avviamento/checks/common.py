@@ -53,6 +53,7 @@ class Contesto:
     classe: str
     anagrafe: Anagrafe
     popolazioni: tuple[int | None, ...] = field(default=())
+    motivi_classe: tuple[Text, ...] = ()  # why the next class is not reached
     scadenza_regola: dt.date | None = None  # the deadline of the rule being checked, when it has one
 
     def stato(self, codice: str) -> StatoFunzione | None:

@@ -13,6 +13,7 @@ from avviamento.cli.common import (
     RulesOption,
     input_errors,
     lang_of,
+    load_rules,
     parse_option_date,
     stdout_is_terminal,
 )
@@ -32,12 +33,10 @@ def check(
     """
     from avviamento.engine import evaluate
     from avviamento.profilo import load_profile
-    from avviamento.regole import load_pack_cached
-    from avviamento.risorse import default_rules
 
     giorno = parse_option_date(as_of, "--as-of", lang)
     with input_errors(lang):
-        pack = load_pack_cached(rules or default_rules())
+        pack = load_rules(rules)
         caricato = load_profile(profilo)
         esito = evaluate(caricato, pack, giorno)
     if formato is Formato.text:

@@ -9,12 +9,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from avviamento.errors import InputError, both
 from avviamento.i18n import Lang
+
+if TYPE_CHECKING:
+    from avviamento.regole import RulePack
 
 
 class Lingua(StrEnum):
@@ -71,7 +74,8 @@ def parse_option_date(value: str | None, option: str, lang: Lingua) -> dt.date |
         fail(f"avviamento: {both('bad_option_date', option=option, value=value)[lang.value]}")
 
 
-def load_rules(path: Path | None) -> object:
+def load_rules(path: Path | None) -> RulePack:
+    """The pack given with --rules, or the bundled one; parsed once per process."""
     from avviamento.regole import load_pack_cached
     from avviamento.risorse import default_rules
 

@@ -15,6 +15,7 @@ from avviamento.cli.common import (
     fail,
     input_errors,
     lang_of,
+    load_rules,
     parse_option_date,
 )
 
@@ -65,8 +66,7 @@ def draft(
     from avviamento.draft.writer import ErroreRedazione
     from avviamento.engine import evaluate
     from avviamento.profilo import load_profile
-    from avviamento.regole import load_pack_cached
-    from avviamento.risorse import default_rules, templates_dir
+    from avviamento.risorse import templates_dir
 
     code = lang_of(lang)
     if out is None:
@@ -83,7 +83,7 @@ def draft(
             else f"avviamento: --templates: {templates}: folder not found"
         )
     with input_errors(lang):
-        pack = load_pack_cached(rules or default_rules())
+        pack = load_rules(rules)
         caricato = load_profile(profilo)
         esito = evaluate(caricato, pack, giorno)
     opzioni = Opzioni(

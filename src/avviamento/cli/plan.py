@@ -16,6 +16,7 @@ from avviamento.cli.common import (
     fail,
     input_errors,
     lang_of,
+    load_rules,
     parse_option_date,
     stdout_is_terminal,
 )
@@ -75,15 +76,13 @@ def plan(
     from avviamento.engine import evaluate
     from avviamento.piano.scheduler import pianifica, scadenza_indicata, scadenza_predefinita
     from avviamento.profilo import load_profile
-    from avviamento.regole import load_pack_cached
-    from avviamento.risorse import default_rules
 
     giorno = parse_option_date(as_of, "--as-of", lang)
     termine = parse_option_date(deadline, "--deadline", lang)
     if ics is not None:
         _verifica_destinazione(ics, force, lang)
     with input_errors(lang):
-        pack = load_pack_cached(rules or default_rules())
+        pack = load_rules(rules)
         caricato = load_profile(profilo)
         esito = evaluate(caricato, pack, giorno)
         scadenza = (

@@ -17,6 +17,7 @@ from avviamento.cli.common import (
     fail,
     input_errors,
     lang_of,
+    load_rules,
     parse_option_date,
     stdout_is_terminal,
 )
@@ -73,9 +74,7 @@ def review(
     Exit: 0 nessun errore; 1 almeno un profilo non valido o con un rilievo «errore»; 2 argomenti non utilizzabili.
     """
     from avviamento.fileio import scrivi_atomico
-    from avviamento.regole import load_pack_cached
     from avviamento.review.batch import istruisci, raccogli
-    from avviamento.risorse import default_rules
 
     code = lang_of(lang)
     giorno = parse_option_date(as_of, "--as-of", lang)
@@ -85,7 +84,7 @@ def review(
         _verifica_out(out, force, lang)
     with input_errors(lang):
         files = raccogli(percorsi)
-        pack = load_pack_cached(rules or default_rules())
+        pack = load_rules(rules)
     if not files:
         _fail(lang, "nessun_profilo", percorsi=", ".join(str(p) for p in percorsi))
 

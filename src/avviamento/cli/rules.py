@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from avviamento.cli.common import LangOption, RulesOption, fail, input_errors, lang_of
+from avviamento.cli.common import LangOption, RulesOption, fail, input_errors, lang_of, load_rules
 
 app = typer.Typer(help="Consulta e verifica il pacchetto di regole.", no_args_is_help=True)
 
@@ -17,11 +17,9 @@ CONFIDENZA = {"verificata": "verificata", "secondaria": "secondaria", "da_verifi
 @app.command("list")
 def list_rules(rules: RulesOption = None, lang: LangOption = ...) -> None:  # type: ignore[assignment]
     """Elenca le regole: codice, gravità, tipo di verifica, confidenza della fonte, titolo."""
-    from avviamento.regole import load_pack_cached
-    from avviamento.risorse import default_rules
 
     with input_errors(lang):
-        pack = load_pack_cached(rules or default_rules())
+        pack = load_rules(rules)
     code = lang_of(lang)
     typer.echo(f"{pack.id} {pack.versione} — sha256 {pack.sha256}")
     for r in pack.pacchetto.regole:
@@ -37,12 +35,10 @@ def show_rule(
 ) -> None:
     """Mostra una regola: fonte, parametri, scadenza e storia dei valori in vigore."""
     from avviamento.errors import both, did_you_mean
-    from avviamento.regole import load_pack_cached
-    from avviamento.risorse import default_rules
 
     code = lang_of(lang)
     with input_errors(lang):
-        pack = load_pack_cached(rules or default_rules())
+        pack = load_rules(rules)
     regola = pack.regola(codice.upper())
     if regola is None:
         codici = [r.codice for r in pack.pacchetto.regole]
