@@ -4,7 +4,8 @@ The bundled pack's lead times (rules/er_lr21_2012.yaml, `tempi`): avvio_servizio
 informativa_sindacale 25; sottoscrizione_convenzione 7 after the last executivity; esecutività 10 days from the
 start of publication (publication day P -> executive on P+10); inizio_pubblicazione 1 day after the meeting;
 convocazione_consiglio 5 (Codigoro 5, Goro 5, Mesola 3 in the Terre del Delta profile); approvazione_giunta 15.
-Acts move to the previous working day; executivity and the start of the service are legal effects and do not.
+Every step falls on a working day: acts move to the previous one, and so does the deadline; publication starts
+early enough that executivity (a legal effect) does not fall on a non-working day either.
 """
 
 from __future__ import annotations
@@ -56,14 +57,14 @@ def test_terre_del_delta_schedule_by_hand(run: Run) -> None:
     got = dates(data)
 
     for f in FUNZIONI:
-        # Avvio: 30 June 2024 - 0 days = Sunday 30 June (a legal effect: not moved).
-        assert got[(f, "avvio_servizio", None)] == D(2024, 6, 30)
-        # Informativa: 30 June - 25 days = Wednesday 5 June (working day).
-        assert got[(f, "informativa_sindacale", None)] == D(2024, 6, 5)
-        # Signature: on or before the notice, Wednesday 5 June.
-        assert got[(f, "sottoscrizione_convenzione", None)] == D(2024, 6, 5)
-    # Every deliberation executive by 5 June - 7 = 29 May. Publication: 29 May - 10 = Sunday 19 May -> Friday
-    # 17 May; executive 17 May + 10 = Monday 27 May; meeting 17 May - 1 = Thursday 16 May.
+        # Avvio: 30 June 2024 - 0 days = Sunday 30 June -> Friday 28 June.
+        assert got[(f, "avvio_servizio", None)] == D(2024, 6, 28)
+        # Informativa: 28 June - 25 days = Monday 3 June (working day).
+        assert got[(f, "informativa_sindacale", None)] == D(2024, 6, 3)
+        # Signature: on or before the notice, Monday 3 June.
+        assert got[(f, "sottoscrizione_convenzione", None)] == D(2024, 6, 3)
+    # Every deliberation executive by 3 June - 7 = 27 May. Publication: 27 May - 10 = Friday 17 May; executive
+    # 17 May + 10 = Monday 27 May; meeting 17 May - 1 = Thursday 16 May.
     # Convocation 16 May - 5 = Saturday 11 May -> Friday 10 May (Codigoro, Goro); Mesola 16 - 3 = Monday 13 May.
     chi = {"sistemi_informativi": ("Goro", "Mesola"), "protezione_civile": ("Codigoro", "Goro", "Mesola")}
     chi["suap"] = chi["protezione_civile"]
@@ -77,16 +78,17 @@ def test_terre_del_delta_schedule_by_hand(run: Run) -> None:
     # Codigoro already conferred ICT (22 February 2024): no step of Codigoro in that chain.
     assert not [k for k in got if k[0] == "sistemi_informativi" and k[2] == "Codigoro"]
 
-    # Plans by the Giunta, executive by 30 June: publication 30 June - 10 = Thursday 20 June; meeting Wednesday
-    # 19 June; preparation 19 June - 15 = Tuesday 4 June.
+    # Plans by the Giunta, executive by 30 June: publication 30 June - 10 = Thursday 20 June would make them
+    # executive on Sunday 30, Wednesday 19 on Saturday 29 -> Tuesday 18 June, executive Friday 28 June; meeting
+    # Monday 17 June; preparation 17 June - 15 = Sunday 2 June (also Festa della Repubblica) -> Friday 31 May.
     for piano in ATTI[:3]:
-        assert got[(piano, "esecutivita", None)] == D(2024, 6, 30)
-        assert got[(piano, "pubblicazione_albo", None)] == D(2024, 6, 20)
-        assert got[(piano, "seduta_giunta", None)] == D(2024, 6, 19)
-        assert got[(piano, "istruttoria_proposta", None)] == D(2024, 6, 4)
-    # Regolamento di contabilità by the Union's Council: meeting 19 June, convened 19 - 5 = Friday 14 June.
-    assert got[("contabilita", "seduta_consiglio_unione", None)] == D(2024, 6, 19)
-    assert got[("contabilita", "convocazione_consiglio_unione", None)] == D(2024, 6, 14)
+        assert got[(piano, "esecutivita", None)] == D(2024, 6, 28)
+        assert got[(piano, "pubblicazione_albo", None)] == D(2024, 6, 18)
+        assert got[(piano, "seduta_giunta", None)] == D(2024, 6, 17)
+        assert got[(piano, "istruttoria_proposta", None)] == D(2024, 5, 31)
+    # Regolamento di contabilità by the Union's Council: meeting 17 June, convened 17 - 5 = Wednesday 12 June.
+    assert got[("contabilita", "seduta_consiglio_unione", None)] == D(2024, 6, 17)
+    assert got[("contabilita", "convocazione_consiglio_unione", None)] == D(2024, 6, 12)
 
     # 2 Comuni x 4 + 3 (ICT) + 2 x (3 x 4 + 3) + 3 plans x 4 + 4 = 57 steps, none late.
     assert data["passi_totali"] == 57
@@ -105,7 +107,8 @@ def test_text_timeline_in_italian(run: Run) -> None:
     assert "Giunta dell'Unione" in out
     assert "Presidente dell'Unione e Sindaci di Codigoro, Goro, Mesola" in out
     assert "TUEL), art. 124" in out and "L. 428/1990" in out
-    assert "anticipato dal 19 maggio 2024 (domenica)" in out
+    assert "anticipato dal 30 giugno 2024 (domenica)" in out  # the start of the service
+    assert "anticipato perché l'esecutività non cada il 30 giugno 2024 (domenica)" in out  # the plans
     assert "IN RITARDO" not in out
 
 
@@ -115,8 +118,8 @@ def test_late_steps_after_the_deadline(run: Run) -> None:
     passi = {(g["codice"], p["codice"], p["comune"]): p for g in data["gruppi"] for p in g["passi"]}
     # Goro's convocation, 10 May: 21 days to 31 May + 30 in June + 1 = 52 days late at 1 July.
     assert passi[("protezione_civile", "convocazione_consiglio", "Goro")]["giorni_ritardo"] == 52
-    # The start of the service, 30 June: 1 day late.
-    assert passi[("suap", "avvio_servizio", None)]["giorni_ritardo"] == 1
+    # The start of the service, Friday 28 June (the deadline is a Sunday): 3 days late.
+    assert passi[("suap", "avvio_servizio", None)]["giorni_ritardo"] == 3
     assert all(p["in_ritardo"] for p in passi.values())
 
     text = run("plan", DELTA, "--as-of", "2024-07-01").stdout
@@ -140,7 +143,7 @@ def test_some_steps_late(run: Run) -> None:
     assert ("protezione_civile", "Mesola", 2) in late
     # The deadline is still ahead: the text suggests the shorter chain of immediately enforceable resolutions.
     assert "--immediata-eseguibilita" in run("plan", DELTA, "--as-of", "2024-05-15").stdout
-    # And it does: its first step is the convocations of Friday 24 May (see the immediate test below).
+    # And it does: its first step is the convocations of Wednesday 22 May (see the immediate test below).
     assert plan_json(run, DELTA, "--as-of", "2024-05-15", "--immediata-eseguibilita")["passi_in_ritardo"] == 0
 
 
@@ -154,14 +157,14 @@ def test_immediate_executability_shortens_the_chain(run: Run) -> None:
     data = plan_json(run, DELTA, "--as-of", "2024-03-01", "--immediata-eseguibilita")
     assert data["esecutivita"] == "immediata"
     got = dates(data)
-    # Same tail (avvio 30 June, notice and signature 5 June); deliberations executive on the day of the meeting,
-    # so the meeting is on 5 June - 7 = Wednesday 29 May; no publication or executivity step on the chain.
-    assert got[("suap", "sottoscrizione_convenzione", None)] == D(2024, 6, 5)
+    # Same tail (avvio 28 June, notice and signature 3 June); deliberations executive on the day of the meeting,
+    # so the meeting is on 3 June - 7 = Monday 27 May; no publication or executivity step on the chain.
+    assert got[("suap", "sottoscrizione_convenzione", None)] == D(2024, 6, 3)
     for comune in ("Codigoro", "Goro", "Mesola"):
-        assert got[("protezione_civile", "seduta_consiglio", comune)] == D(2024, 5, 29)
+        assert got[("protezione_civile", "seduta_consiglio", comune)] == D(2024, 5, 27)
         assert ("protezione_civile", "pubblicazione_albo", comune) not in got
-    # Convocation 29 May - 5 = Friday 24 May; Mesola 29 - 3 = Sunday 26 May -> Saturday -> Friday 24 May.
-    assert got[("protezione_civile", "convocazione_consiglio", "Codigoro")] == D(2024, 5, 24)
+    # Convocation 27 May - 5 = Wednesday 22 May; Mesola 27 - 3 = Friday 24 May.
+    assert got[("protezione_civile", "convocazione_consiglio", "Codigoro")] == D(2024, 5, 22)
     assert got[("protezione_civile", "convocazione_consiglio", "Mesola")] == D(2024, 5, 24)
     # Giunta on the deadline: Sunday 30 June -> Friday 28 June; preparation 28 - 15 = Thursday 13 June.
     assert got[("piano_formazione", "seduta_giunta", None)] == D(2024, 6, 28)
@@ -244,19 +247,23 @@ def test_patron_saint_of_the_union_seat(run: Run, write: Callable[[str, str], Pa
 
 
 def test_executivity_from_the_end_of_publication(run: Run, write: Callable[[str, str], Path]) -> None:
-    # 10 days counted after the 15 of publication: executive on P + 25. Executive by 29 May: P = 4 May (Saturday)
-    # -> Friday 3 May, executive 28 May; meeting Thursday 2 May; convened 2 May - 5 = Saturday 27 April ->
-    # Friday 26 April (Codigoro, Goro); Mesola 2 - 3 = Monday 29 April.
+    # 10 days counted after the 15 of publication: executive on P + 25. Executive by 27 May: P = Thursday 2 May,
+    # executive Monday 27 May; meeting 1 May (Festa del Lavoro) -> Tuesday 30 April; convened 30 April - 5 =
+    # Thursday 25 April (Liberazione) -> Wednesday 24 April (Codigoro, Goro); Mesola 30 - 3 = Saturday 27 April
+    # -> Friday 26 April.
     expected = {
-        ("protezione_civile", "pubblicazione_albo", "Goro"): D(2024, 5, 3),
-        ("protezione_civile", "esecutivita", "Goro"): D(2024, 5, 28),
-        ("protezione_civile", "seduta_consiglio", "Codigoro"): D(2024, 5, 2),
-        ("protezione_civile", "convocazione_consiglio", "Codigoro"): D(2024, 4, 26),
-        ("protezione_civile", "convocazione_consiglio", "Mesola"): D(2024, 4, 29),
-        # Plans: publication 30 June - 25 = Wednesday 5 June; Giunta Tuesday 4 June; preparation Monday 20 May.
-        ("piano_comunicazione", "pubblicazione_albo", None): D(2024, 6, 5),
-        ("piano_comunicazione", "seduta_giunta", None): D(2024, 6, 4),
-        ("piano_comunicazione", "istruttoria_proposta", None): D(2024, 5, 20),
+        ("protezione_civile", "pubblicazione_albo", "Goro"): D(2024, 5, 2),
+        ("protezione_civile", "esecutivita", "Goro"): D(2024, 5, 27),
+        ("protezione_civile", "seduta_consiglio", "Codigoro"): D(2024, 4, 30),
+        ("protezione_civile", "convocazione_consiglio", "Codigoro"): D(2024, 4, 24),
+        ("protezione_civile", "convocazione_consiglio", "Mesola"): D(2024, 4, 26),
+        # Plans: publication 30 June - 25 = Wednesday 5 June would make them executive on Sunday 30 June, 4 June
+        # on Saturday 29 -> Monday 3 June, executive Friday 28 June; Giunta 2 June (Sunday, Festa della
+        # Repubblica) -> Friday 31 May; preparation Thursday 16 May.
+        ("piano_comunicazione", "pubblicazione_albo", None): D(2024, 6, 3),
+        ("piano_comunicazione", "esecutivita", None): D(2024, 6, 28),
+        ("piano_comunicazione", "seduta_giunta", None): D(2024, 5, 31),
+        ("piano_comunicazione", "istruttoria_proposta", None): D(2024, 5, 16),
     }
     by_option = plan_json(run, DELTA, "--as-of", "2024-03-01", "--decorrenza", "fine")
     assert by_option["esecutivita"] == "fine_pubblicazione"
@@ -318,3 +325,18 @@ def test_markdown_output(run: Run) -> None:
     assert out.startswith("# Unione dei Comuni Terre del Delta — Piano delle scadenze")
     assert "## Protezione civile (ER-004)" in out
     assert "| venerdì 10 maggio 2024 | Goro | Convocazione del Consiglio comunale" in out
+
+
+def test_no_step_on_a_non_working_day(run: Run, write: Callable[[str, str], Path]) -> None:
+    """Whatever the deadline, no step of any example falls on a weekend or an Italian public holiday."""
+    import holidays
+
+    festivi = holidays.country_holidays("IT", years=range(2023, 2027))
+    for esempio in sorted(EXAMPLES.glob("*.yaml")):
+        for deadline in ("2024-06-30", "2024-12-25", "2025-06-02", "2025-08-17", "2026-01-06"):
+            for extra in ((), ("--immediata-eseguibilita",), ("--decorrenza", "fine")):
+                data = plan_json(run, str(esempio), "--as-of", "2023-06-01", "--deadline", deadline, *extra)
+                for g in data["gruppi"]:
+                    for p in g["passi"]:
+                        giorno = D.fromisoformat(p["data"])
+                        assert giorno.weekday() < 5 and giorno not in festivi, (esempio.name, deadline, p)

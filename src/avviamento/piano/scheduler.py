@@ -2,11 +2,12 @@
 
 For a function (all days are calendar days; the lead times are the pack's `tempi`):
 
-    avvio del servizio            A = deadline − avvio_servizio
+    avvio del servizio            A = deadline − avvio_servizio      (working day)
     informativa sindacale         I = A − 25                        (working day)
     firma della convenzione       S = I                             (working day)
     esecutività (each Comune)     E ≤ S − sottoscrizione_convenzione
-    inizio pubblicazione          P = E − 10  (or E − 15 − 10 counted from the end; working day)
+    inizio pubblicazione          P = E − 10  (or E − 15 − 10 counted from the end; working day, and
+                                  earlier still while P + 10 is not a working day)
     seduta del Consiglio          M = P − inizio_pubblicazione      (working day)
     convocazione                  C = M − preavviso of the Comune   (working day)
 
@@ -187,6 +188,11 @@ def _dal(giorno: dt.date) -> str:
     return ("dall'" if giorno.day in (8, 11) else "dal ") + data_estesa(giorno)
 
 
+def _il(giorno: dt.date) -> str:
+    """`il 30 giugno 2024`, `l'8 giugno 2024`."""
+    return ("l'" if giorno.day in (8, 11) else "il ") + data_estesa(giorno)
+
+
 def _al(giorno: dt.date) -> str:
     return ("all'" if giorno.day in (8, 11) else "al ") + data_estesa(giorno)
 
@@ -232,7 +238,9 @@ class _Pianificatore:
         comuni = ", ".join(c.nome for c in self.profilo.comuni)
         if lac.avvio:
             avvio_t = self.tempi["avvio_servizio"]
-            avvio = self.scadenza - relativedelta(days=avvio_t.giorni)
+            avvio, nota = self._lavorativo(
+                self.cal_unione, self.scadenza - relativedelta(days=avvio_t.giorni)
+            )
             passi.append(
                 self._passo(
                     lac,
@@ -244,6 +252,7 @@ class _Pianificatore:
                     },
                     {"it": self.unione, "en": self.unione},
                     "avvio_servizio",
+                    nota=nota,
                 )
             )
             informativa_t = self.tempi["informativa_sindacale"]
@@ -317,7 +326,7 @@ class _Pianificatore:
         if self.modo == "immediata":
             seduta, nota_seduta = self._lavorativo(cal, limite)
         else:
-            inizio, nota = self._lavorativo(cal, limite - relativedelta(days=self.attesa_esecutivita))
+            inizio, nota = self._inizio_pubblicazione(cal, limite)
             pubblicazione_t = self.tempi["pubblicazione_albo"]
             fine = inizio + relativedelta(days=pubblicazione_t.giorni - 1)  # the first day counts
             passi.append(
@@ -469,6 +478,29 @@ class _Pianificatore:
         return passi
 
     # --- helpers ----------------------------------------------------------------------------------
+
+    def _inizio_pubblicazione(self, cal: Calendario, limite: dt.date) -> tuple[dt.date, Text | None]:
+        """The latest working day to start publishing so that the act is executive by `limite` on a working day.
+
+        Executivity is a legal effect, but an office cannot act on it (sign, transfer staff) on a day it is
+        closed, and people read a Sunday date as a mistake: the chain is moved so that it falls on a working day.
+        """
+        attesa = relativedelta(days=self.attesa_esecutivita)
+        inizio, nota = self._lavorativo(cal, limite - attesa)
+        esecutiva = inizio + attesa
+        if (motivo := cal.festivo(esecutiva)) is None:
+            return inizio, nota
+        while cal.festivo(inizio + attesa) is not None:
+            inizio = cal.lavorativo(inizio - relativedelta(days=1))
+        return inizio, _unisci(
+            nota,
+            {
+                "it": f"anticipato perché l'esecutività non cada {_il(esecutiva)} ({motivo['it']})",
+                "en": f"brought forward so that executivity does not fall on {data_estesa(esecutiva, 'en')}"
+                f" ({motivo['en']})",
+            },
+        )
+        return inizio, nota
 
     def _lavorativo(self, cal: Calendario, giorno: dt.date) -> tuple[dt.date, Text | None]:
         """The working day on or before `giorno`, and why it moved."""
