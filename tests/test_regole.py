@@ -176,3 +176,18 @@ def test_a_users_pack_changes_the_result(
             "regole"
         ]["sha256"]
     )
+
+
+def test_rules_funzioni_lists_the_catalogue(run: Callable[..., Result], pack: RulePack) -> None:
+    result = run("rules", "funzioni")
+    assert result.exit_code == 0, result.output
+    righe = result.stdout.splitlines()
+    assert righe[0].split()[:2] == ["codice", "denominazione"]
+    assert len(righe) == 1 + len(pack.pacchetto.funzioni)
+    ict = next(r for r in righe if r.startswith("sistemi_informativi "))
+    assert "Sistemi informativi e tecnologie dell'informazione (ICT)" in ict and "obbligatoria" in ict
+    cuc = next(r for r in righe if r.startswith("cuc "))
+    assert cuc.endswith("  —") and " no " in cuc  # the CUC does not count for the PRT classes
+    assert any(r.startswith("polizia_locale ") and r.endswith("lett. i)") for r in righe)
+    english = run("rules", "funzioni", "--lang", "en").stdout
+    assert english.startswith("code ") and "Civil protection" in english and "mandatory" in english

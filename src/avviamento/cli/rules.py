@@ -94,3 +94,35 @@ def lint(
     if problems:
         raise typer.Exit(2)
     typer.echo(f"{file}: nessun problema" if code == "it" else f"{file}: no problems")
+
+
+@app.command("funzioni")
+def funzioni(rules: RulesOption = None, lang: LangOption = ...) -> None:  # type: ignore[assignment]
+    """Elenca il catalogo delle funzioni: codice da usare in `funzioni:`, denominazione, se conta per le classi."""
+    code = lang_of(lang)
+    with input_errors(lang):
+        pack = load_rules(rules)
+    art7 = {
+        "obbligatoria": {"it": "obbligatoria", "en": "mandatory"},
+        "chiave": {"it": "chiave", "en": "key"},
+        None: {"it": "—", "en": "—"},
+    }
+    prt = {True: {"it": "sì", "en": "yes"}, False: {"it": "no", "en": "no"}}
+    prt_incerto = {"it": "da verificare", "en": "to be checked"}
+    intestazione = {
+        "it": ("codice", "denominazione", "art. 7 c.3", "conta PRT", "DL 78 c.27"),
+        "en": ("code", "name", "art. 7 c.3", "PRT count", "DL 78 c.27"),
+    }[code]
+    righe = [intestazione] + [
+        (
+            f.codice,
+            getattr(f.etichetta, code),
+            art7[f.art7_c3][code],
+            prt_incerto[code] if f.conta_prt == "da_verificare" else prt[bool(f.conta_prt)][code],
+            f"lett. {f.lettera_dl78})" if f.lettera_dl78 else "—",
+        )
+        for f in pack.pacchetto.funzioni
+    ]
+    larghezze = [max(len(r[i]) for r in righe) for i in range(4)]
+    for r in righe:
+        typer.echo("  ".join(c.ljust(w) for c, w in zip(r[:4], larghezze, strict=True)) + "  " + r[4])
