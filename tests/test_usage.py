@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
+from typer.testing import Result
 
 from tests.conftest import EXAMPLES
 
@@ -52,3 +54,14 @@ def test_exit_codes_pass_through_the_entry_point() -> None:
     assert avviamento("check", DELTA).returncode == 1
     assert avviamento("check", str(EXAMPLES / "terre-d-acqua.yaml")).returncode == 0
     assert avviamento("--help").returncode == 0
+
+
+def test_version_and_short_help(run: Callable[..., Result]) -> None:
+    from avviamento import __version__
+
+    version = run("--version")
+    assert version.exit_code == 0 and version.stdout.strip() == f"avviamento {__version__}"
+    for args in (("-h",), ("check", "-h"), ("rules", "funzioni", "-h")):
+        result = run(*args)
+        assert result.exit_code == 0, args
+        assert "Usage: avviamento" in result.stdout

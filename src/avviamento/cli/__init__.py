@@ -15,7 +15,27 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from avviamento import __version__
+
+        typer.echo(f"avviamento {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Mostra la versione ed esce."
+    ),
+) -> None:
+    """Verifica, redazione degli atti e pianificazione per le Unioni di Comuni (LR Emilia-Romagna 21/2012)."""
+
+
 app.command("check")(check.check)
 app.command("schema")(schema.schema)
 app.command("plan")(plan.plan)
