@@ -58,7 +58,7 @@ def test_json_follows_the_contract(run: Run) -> None:
     er004 = [r for r in data["rilievi"] if r["regola"] == "ER-004"]
     assert [r["funzione"] for r in er004] == ["polizia_locale", "protezione_civile"]
     assert er004[0]["comuni"] == ["Grizzana Morandi"]
-    assert er004[0]["posizione"]["riga"] == 56  # the `- codice: polizia_locale` entry
+    assert er004[0]["posizione"]["riga"] == 57  # the `- codice: polizia_locale` entry
 
 
 def test_esito_is_conforme_exactly_without_open_errors(run: Run) -> None:
@@ -129,8 +129,6 @@ def test_schema_is_valid_json_schema_and_matches_the_committed_file(run: Run) ->
 
 def test_examples_carry_the_schema_header() -> None:
     for example in EXAMPLES.glob("*.yaml"):
-        if example.name == "profilo-esempio.yaml":
-            continue  # the spec's reference profile, copied as is
         first = example.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../schema/profilo.schema.json"
 
@@ -194,3 +192,15 @@ def test_module_entry_point_runs() -> None:
     )
     assert out.returncode == 0
     assert json.loads(out.stdout)["classe"] == "avviata"
+
+
+def test_the_spec_reference_profile_is_accepted_as_is(run: Run) -> None:
+    # tests/dati/profilo-esempio-spec.yaml is the product spec's reference profile, byte for byte (English
+    # comments); examples/profilo-esempio.yaml is the same profile commented in Italian.
+    spec = ROOT / "tests" / "dati" / "profilo-esempio-spec.yaml"
+    ours = EXAMPLES / "profilo-esempio.yaml"
+    a = run("check", str(spec), "--format", "json")
+    b = run("check", str(ours), "--format", "json")
+    assert a.exit_code == b.exit_code == 1, a.output
+    strip = lambda out: {k: v for k, v in json.loads(out).items() if k not in ("file", "rilievi")}  # noqa: E731
+    assert strip(a.stdout) == strip(b.stdout)
