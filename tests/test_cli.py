@@ -204,3 +204,36 @@ def test_the_spec_reference_profile_is_accepted_as_is(run: Run) -> None:
     assert a.exit_code == b.exit_code == 1, a.output
     strip = lambda out: {k: v for k, v in json.loads(out).items() if k not in ("file", "rilievi")}  # noqa: E731
     assert strip(a.stdout) == strip(b.stdout)
+
+
+def test_text_report_fits_the_width_it_is_given(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    delta = str(EXAMPLES / "terre-del-delta.yaml")
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = run("check", delta).stdout.splitlines()
+    assert len(narrow) > 60
+    for line in narrow:
+        # only an unbreakable token (a source's URL) may pass the edge, and it is never cut
+        assert len(line) <= 80 or (len(line.split()) == 1 and line.strip().startswith("https://")), line
+    assert any(line.startswith("      ") and "perché" not in line for line in narrow)  # hanging indent
+    urls = [line.strip() for line in narrow if line.strip().startswith("https://")]
+    assert urls and all(" " not in u for u in urls)
+    # Piped without COLUMNS: one line per paragraph, for files and emails to reflow.
+    monkeypatch.delenv("COLUMNS")
+    piped = run("check", delta).stdout.splitlines()
+    assert len(piped) < len(narrow)
+    assert any(len(line) > 200 and "https://" in line for line in piped)
+
+
+def test_colour_and_width_follow_the_terminal_and_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    from avviamento.cli import common
+
+    monkeypatch.setattr(common, "stdout_is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "72")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert common.text_layout() == (True, 72)
+    assert common.text_layout(no_color=True) == (False, 72)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert common.text_layout() == (False, 72)
+    monkeypatch.setattr(common, "stdout_is_terminal", lambda: False)
+    monkeypatch.delenv("COLUMNS")
+    assert common.text_layout() == (False, None)

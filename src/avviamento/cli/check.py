@@ -15,7 +15,7 @@ from avviamento.cli.common import (
     lang_of,
     load_rules,
     parse_option_date,
-    stdout_is_terminal,
+    text_layout,
 )
 from avviamento.reporters import Formato, renderer
 
@@ -42,7 +42,8 @@ def check(
     if formato is Formato.text:
         from avviamento.reporters.text import render
 
-        output = render(esito, lang_of(lang), color=stdout_is_terminal())
+        colour, width = text_layout()
+        output = render(esito, lang_of(lang), color=colour, width=width)
     else:
         output = renderer(formato)(esito, lang_of(lang))
     typer.echo(output, nl=False)

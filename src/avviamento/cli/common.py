@@ -88,3 +88,18 @@ def lang_of(lingua: Lingua) -> Lang:
 
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def text_layout(no_color: bool = False) -> tuple[bool, int | None]:
+    """(colour, width) of text on standard output.
+
+    Colour only on a terminal, unless NO_COLOR (no-color.org) or --no-color; lines wrapped at the terminal's width,
+    or at COLUMNS when set; piped output without COLUMNS is not wrapped at all, so files and emails reflow.
+    """
+    import shutil
+
+    terminal = stdout_is_terminal()
+    colour = terminal and not no_color and not os.environ.get("NO_COLOR")
+    if terminal or os.environ.get("COLUMNS", "").isdigit():
+        return colour, max(40, shutil.get_terminal_size((100, 24)).columns)
+    return colour, None

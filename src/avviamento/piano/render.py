@@ -184,7 +184,7 @@ def _stato_gruppo(gruppo: Gruppo, lang: Lang) -> str:
     return ui("da_approvare", lang)
 
 
-def render_text(piano: Piano, lang: Lang = "it", *, color: bool = False, width: int = 100) -> str:
+def render_text(piano: Piano, lang: Lang = "it", *, color: bool = False, width: int | None = None) -> str:
     from avviamento.reporters.text import make_console
 
     buffer = io.StringIO()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 
 from rich.console import Console
 from rich.markup import escape
@@ -23,21 +24,52 @@ from avviamento.reporters.common import (
 STILE = {"errore": "bold red", "avviso": "yellow", "info": "cyan"}
 
 
-def make_console(file: io.StringIO, *, color: bool = False, width: int = 100) -> Console:
-    # Off a terminal the report goes into emails and files: no hard line breaks inside sentences.
+def make_console(file: io.StringIO, *, color: bool = False, width: int | None = None) -> Console:
+    """A console that wraps at `width`, or not at all when it is None (files and emails reflow by themselves)."""
     return Console(
-        file=file, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=not color
+        file=file,
+        force_terminal=color,
+        no_color=not color,
+        width=width or 10_000,
+        highlight=False,
+        soft_wrap=width is None,
     )
 
 
-def render(esito: Esito, lang: Lang = "it", *, color: bool = False, width: int = 100) -> str:
+def indented(
+    out: Console, text: str, indent: int, first: int | None = None, mark: RichText | None = None
+) -> None:
+    """Plain `text` as a paragraph with a hanging indent: the first line at `first` (after `mark`), the others at
+    `indent`; words longer than the line (URLs) are kept whole."""
+    start = " " * (indent if first is None else first)
+    head = RichText(start) + (mark + " " if mark else RichText())
+    if out.soft_wrap:
+        out.print(head + RichText(text))
+        return
+    lines = textwrap.wrap(
+        text,
+        width=out.width,
+        initial_indent="x" * len(head),  # stands for the head, printed with its style below
+        subsequent_indent=" " * indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    for i, line in enumerate(lines):
+        riga = head + RichText(line[len(head) :]) if i == 0 else RichText(line)
+        out.print(riga, overflow="ignore", crop=False, no_wrap=True)
+
+
+def render(esito: Esito, lang: Lang = "it", *, color: bool = False, width: int | None = None) -> str:
     buffer = io.StringIO()
     out = make_console(buffer, color=color, width=width)
     out.print(f"[bold]{escape(esito.unione)}[/bold] — {ui('titolo', lang)}")
     regole = esito.regole
-    out.print(
+    indented(
+        out,
         f"{ui('data', lang)}: {data_estesa(esito.data_valutazione, lang)} · {ui('regole', lang)}: "
-        f"{regole.id} {regole.versione} (sha256 {regole.sha256[:12]}…)"
+        f"{regole.id} {regole.versione} (sha256 {regole.sha256[:12]}…)",
+        2,
+        0,
     )
     dichiarata = classe_testo(esito.classe_dichiarata, lang)
     out.print(
@@ -45,7 +77,7 @@ def render(esito: Esito, lang: Lang = "it", *, color: bool = False, width: int =
         f"({ui('dichiarata', lang)}: {dichiarata})"
     )
     for motivo in esito.motivi_classe:
-        out.print(f"  {ui('perche', lang)}: {escape(motivo[lang])}")
+        indented(out, f"{ui('perche', lang)}: {motivo[lang]}", 4, 2)
     stile = "bold green" if esito.conforme else "bold red"
     out.print(f"{ui('esito', lang)}: [{stile}]{ui(esito.esito, lang)}[/{stile}] — {conteggio(esito, lang)}")
 
@@ -55,12 +87,11 @@ def render(esito: Esito, lang: Lang = "it", *, color: bool = False, width: int =
         out.print(f"  {ui('nessuna_funzione', lang)}")
     for f in esito.funzioni:
         if f.effettiva:
-            out.print(f"  [green]✔[/green] {escape(f.etichetta[lang])}: {ui('effettiva', lang)}")
+            indented(out, f"{f.etichetta[lang]}: {ui('effettiva', lang)}", 4, 2, RichText("✔", "green"))
         else:
             motivi = "; ".join(m[lang] for m in f.motivi)
-            out.print(
-                f"  [red]✘[/red] {escape(f.etichetta[lang])}: {ui('non_effettiva', lang)} — {escape(motivi)}"
-            )
+            riga = f"{f.etichetta[lang]}: {ui('non_effettiva', lang)} — {motivi}"
+            indented(out, riga, 4, 2, RichText("✘", "red"))
 
     aperti = [r for r in esito.rilievi if r.aperto]
     out.print()
@@ -91,9 +122,9 @@ def _rilievo(out: Console, r: Rilievo, esito: Esito, lang: Lang) -> None:
     head.append(f"[{stato_testo(r, lang)}]")
     head.append(riga)
     out.print(head)
-    out.print(f"    {escape(r.messaggio[lang])}")
+    indented(out, r.messaggio[lang], 6, 4)
     fonte = fonte_testo(r, lang) + (f" — {r.fonte.url}" if r.fonte.url else "")
-    out.print(f"    {ui('fonte', lang)}: {escape(fonte)}")
+    indented(out, f"{ui('fonte', lang)}: {fonte}", 6, 4)
     if r.rimedi:
         rimedi = rimedi_testo(r.rimedi, esito, lang)
-        out.print(f"    {ui('rimedi', lang)}: {escape(rimedi)}")
+        indented(out, f"{ui('rimedi', lang)}: {rimedi}", 6, 4)
