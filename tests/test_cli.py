@@ -237,3 +237,61 @@ def test_colour_and_width_follow_the_terminal_and_no_color(monkeypatch: pytest.M
     monkeypatch.setattr(common, "stdout_is_terminal", lambda: False)
     monkeypatch.delenv("COLUMNS")
     assert common.text_layout() == (False, None)
+
+
+def test_sarif_has_one_result_per_open_finding_at_its_line(run: Run) -> None:
+    delta = str(EXAMPLES / "terre-del-delta.yaml")
+    esito = json.loads(run("check", delta, "--format", "json").stdout)
+    result = run("check", delta, "--format", "sarif")
+    assert result.exit_code == 1  # same exit code as every other format
+    sarif = json.loads(result.stdout)
+    assert sarif["version"] == "2.1.0" and len(sarif["runs"]) == 1
+    corsa = sarif["runs"][0]
+    aperti = [r for r in esito["rilievi"] if r["stato"] in ("in_scadenza", "scaduta", "violata")]
+    assert len(corsa["results"]) == len(aperti) == sum(esito["conteggi"].values())
+    regole = corsa["tool"]["driver"]["rules"]
+    assert len({r["id"] for r in regole}) == len(regole)
+    livelli = {"errore": "error", "avviso": "warning", "info": "note"}
+    for risultato, rilievo in zip(corsa["results"], aperti, strict=True):
+        assert risultato["ruleId"] == rilievo["regola"] == regole[risultato["ruleIndex"]]["id"]
+        assert risultato["level"] == livelli[rilievo["gravita"]]
+        luogo = risultato["locations"][0]["physicalLocation"]
+        assert luogo["artifactLocation"]["uri"].endswith("terre-del-delta.yaml")
+        assert luogo["region"]["startLine"] == rilievo["posizione"]["riga"]
+        assert rilievo["messaggio"] in risultato["message"]["text"]
+        assert risultato["properties"]["stato"] == rilievo["stato"]
+    fingerprints = [r["partialFingerprints"]["avviamento/v1"] for r in corsa["results"]]
+    assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_quiet_prints_only_the_verdict(run: Run) -> None:
+    delta = run("check", str(EXAMPLES / "terre-del-delta.yaml"), "--quiet")
+    assert delta.exit_code == 1
+    assert delta.stdout == (
+        "Unione dei Comuni Terre del Delta: NON CONFORME — classe calcolata: non avviata "
+        "(errori: 10, avvisi: 1, informazioni: 1)\n"
+    )
+    acqua = run("check", str(EXAMPLES / "terre-d-acqua.yaml"), "-q", "--lang", "en")
+    assert acqua.exit_code == 0 and acqua.stdout.startswith("Unione Terre d'Acqua: COMPLIANT — computed class: avviata")
+    refused = run("check", str(EXAMPLES / "terre-del-delta.yaml"), "-q", "--format", "json")
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert refused.stderr == "avviamento: --quiet vale solo per il rapporto testuale (senza --format)\n"
+
+
+def test_check_out_writes_atomically_and_never_overwrites(run: Run, tmp_path: Path) -> None:
+    delta = str(EXAMPLES / "terre-del-delta.yaml")
+    target = tmp_path / "rapporto.md"
+    first = run("check", delta, "--format", "markdown", "--out", str(target))
+    assert first.exit_code == 1 and first.stdout == ""
+    assert target.read_text(encoding="utf-8") == run("check", delta, "--format", "markdown").stdout
+    target.write_text("mio", encoding="utf-8")
+    again = run("check", delta, "--out", str(target))
+    assert again.exit_code == 2 and "il file esiste già (usare --force" in again.stderr
+    assert target.read_text(encoding="utf-8") == "mio"
+    forced = run("check", delta, "--out", str(target), "--force")
+    assert forced.exit_code == 1 and target.read_text(encoding="utf-8").startswith("Unione dei Comuni Terre")
+    assert "\x1b[" not in target.read_text(encoding="utf-8")
+    dash = run("check", delta, "--out", "-", "--format", "json")
+    assert json.loads(dash.stdout)["formato"] == "avviamento/esito@1"
+    missing = run("check", delta, "--out", str(tmp_path / "nessuna" / "r.txt"))
+    assert missing.exit_code == 2 and "la cartella non esiste" in missing.stderr

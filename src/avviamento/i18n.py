@@ -75,6 +75,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "invalid date for {option}: '{value}' (use YYYY-MM-DD)",
     },
     "unknown_rule": {"it": "regola sconosciuta '{code}'{hint}", "en": "unknown rule '{code}'{hint}"},
+    "quiet_format": {
+        "it": "--quiet vale solo per il rapporto testuale (senza --format)",
+        "en": "--quiet applies to the text report only (no --format)",
+    },
     "unknown_check_kind": {
         "it": "tipo di verifica sconosciuto '{kind}'{hint}",
         "en": "unknown check kind '{kind}'{hint}",

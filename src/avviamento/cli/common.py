@@ -103,3 +103,25 @@ def text_layout(no_color: bool = False) -> tuple[bool, int | None]:
     if terminal or os.environ.get("COLUMNS", "").isdigit():
         return colour, max(40, shutil.get_terminal_size((100, 24)).columns)
     return colour, None
+
+
+def check_destination(path: Path, option: str, force: bool, lang: Lang) -> None:
+    """Refuse an output file before any work, not after: nobody should wait to learn that it exists."""
+    from avviamento.fileio import problema_destinazione
+
+    problema = problema_destinazione(path, sovrascrivi=force)
+    if problema:
+        fail(f"avviamento: {option}: {path}: {problema[lang]}")
+
+
+def write_output(path: Path, text: str | bytes, option: str, force: bool, lang: Lang) -> None:
+    """Write atomically; without --force never over a file, not even one created while the command ran."""
+    from avviamento.fileio import scrivi_atomico
+
+    try:
+        scrivi_atomico(path, text.encode("utf-8") if isinstance(text, str) else text, sovrascrivi=force)
+    except FileExistsError:
+        check_destination(path, option, force, lang)
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        fail(f"avviamento: {option}: {path}: {exc.strerror or exc}")

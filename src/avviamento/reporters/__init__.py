@@ -14,6 +14,7 @@ class Formato(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    sarif = "sarif"
 
 
 def renderer(formato: Formato) -> Callable[[Esito, Lang], str]:
@@ -23,6 +24,8 @@ def renderer(formato: Formato) -> Callable[[Esito, Lang], str]:
         from avviamento.reporters import markdown as module  # type: ignore[no-redef]
     elif formato is Formato.html:
         from avviamento.reporters import html as module  # type: ignore[no-redef]
+    elif formato is Formato.sarif:
+        from avviamento.reporters import sarif as module  # type: ignore[no-redef]
     else:
         from avviamento.reporters import text as module  # type: ignore[no-redef]
     return module.render

@@ -122,3 +122,11 @@ def classe_testo(codice: str | None, lang: Lang) -> str:
     if codice is None:
         return ui("nessuna", lang)
     return codice.replace("_", " ")
+
+
+def verdetto(esito: Esito, lang: Lang) -> str:
+    """The one line of `check --quiet`: Union, outcome, computed class, open findings."""
+    esito_testo = ui(esito.esito, lang)
+    classe = classe_testo(esito.classe, lang)
+    etichetta = "classe calcolata" if lang == "it" else "computed class"
+    return f"{esito.unione}: {esito_testo} — {etichetta}: {classe} ({conteggio(esito, lang)})"
