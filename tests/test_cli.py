@@ -272,7 +272,9 @@ def test_quiet_prints_only_the_verdict(run: Run) -> None:
         "(errori: 10, avvisi: 1, informazioni: 1)\n"
     )
     acqua = run("check", str(EXAMPLES / "terre-d-acqua.yaml"), "-q", "--lang", "en")
-    assert acqua.exit_code == 0 and acqua.stdout.startswith("Unione Terre d'Acqua: COMPLIANT — computed class: avviata")
+    assert acqua.exit_code == 0 and acqua.stdout.startswith(
+        "Unione Terre d'Acqua: COMPLIANT — computed class: avviata"
+    )
     refused = run("check", str(EXAMPLES / "terre-del-delta.yaml"), "-q", "--format", "json")
     assert refused.exit_code == 2 and refused.stdout == ""
     assert refused.stderr == "avviamento: --quiet vale solo per il rapporto testuale (senza --format)\n"

@@ -23,13 +23,13 @@ def avviamento(*args: str) -> subprocess.CompletedProcess[str]:
     [
         (
             ("check", DELTA, "--format", "pdf"),
-            "avviamento check: valore non valido per '--format': 'pdf' (ammessi: 'text', 'json', 'markdown', 'html')",
+            "avviamento check: valore non valido per '--format': 'pdf' (ammessi: 'text', 'json', 'markdown', 'html', 'sarif')",
         ),
         (("chek", DELTA), "avviamento: comando sconosciuto 'chek' (forse intendevi 'check'?)"),
         (("check",), "avviamento check: argomento mancante 'profilo'"),
         (
             ("check", DELTA, "--formt", "json"),
-            "avviamento check: opzione sconosciuta --formt (forse: --format)",
+            "avviamento check: opzione sconosciuta --formt (forse: --force, --format, --out)",
         ),
         (
             ("check", DELTA, "--lang", "fr"),
@@ -47,7 +47,10 @@ def test_usage_errors_are_one_line(args: tuple[str, ...], line: str) -> None:
 def test_usage_error_in_english() -> None:
     out = avviamento("check", DELTA, "--formt", "json", "--lang", "en")
     assert out.returncode == 2
-    assert out.stderr.strip() == "avviamento check: No such option: --formt (Possible options: --format)"
+    assert (
+        out.stderr.strip()
+        == "avviamento check: No such option: --formt (Possible options: --force, --format, --out)"
+    )
 
 
 def test_exit_codes_pass_through_the_entry_point() -> None:

@@ -9,16 +9,16 @@ import typer
 
 from avviamento.cli.common import (
     AsOfOption,
-    check_destination,
-    fail,
-    write_output,
     LangOption,
     RulesOption,
+    check_destination,
+    fail,
     input_errors,
     lang_of,
     load_rules,
     parse_option_date,
     text_layout,
+    write_output,
 )
 from avviamento.errors import both
 from avviamento.reporters import Formato, renderer
@@ -29,7 +29,8 @@ def check(
     as_of: AsOfOption = None,
     rules: RulesOption = None,
     formato: Annotated[
-        Formato, typer.Option("--format", help="Formato del rapporto (sarif: per i visualizzatori di analisi).")
+        Formato,
+        typer.Option("--format", help="Formato del rapporto (sarif: per i visualizzatori di analisi)."),
     ] = Formato.text,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Solo la riga dell'esito (e il codice di uscita).")

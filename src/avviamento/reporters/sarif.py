@@ -35,7 +35,9 @@ def _regola(r: Rilievo, lang: Lang) -> dict[str, Any]:
 
 
 def _risultato(r: Rilievo, indice: int, uri: str, lang: Lang) -> dict[str, Any]:
-    regione = {"startLine": r.posizione[0], "startColumn": r.posizione[1]} if r.posizione else {"startLine": 1}
+    regione = (
+        {"startLine": r.posizione[0], "startColumn": r.posizione[1]} if r.posizione else {"startLine": 1}
+    )
     impronta = "|".join((r.regola, r.funzione or "", ",".join(r.comuni)))
     return {
         "ruleId": r.regola,
