@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from avviamento.cli import check, draft, plan, review, rules, schema
+from avviamento.cli import check, draft, init, plan, review, rules, schema
 
 app = typer.Typer(
     name="avviamento",
@@ -36,6 +36,7 @@ def _options(
     """Verifica, redazione degli atti e pianificazione per le Unioni di Comuni (LR Emilia-Romagna 21/2012)."""
 
 
+app.command("init")(init.init)
 app.command("check")(check.check)
 app.command("schema")(schema.schema)
 app.command("plan")(plan.plan)
