@@ -68,3 +68,8 @@ def test_version_and_short_help(run: Callable[..., Result]) -> None:
         result = run(*args)
         assert result.exit_code == 0, args
         assert "Usage: avviamento" in result.stdout
+
+
+def test_shell_completion_is_offered(run: Callable[..., Result]) -> None:
+    result = run("--show-completion", "bash")
+    assert result.exit_code == 0 and "_avviamento_completion" in result.stdout

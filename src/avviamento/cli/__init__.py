@@ -13,7 +13,7 @@ app = typer.Typer(
     name="avviamento",
     help="Verifica, redazione degli atti e pianificazione per le Unioni di Comuni (LR Emilia-Romagna 21/2012).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
