@@ -150,6 +150,18 @@ PYDANTIC_MESSAGES: dict[str, dict[str, str]] = {
         "it": "data non valida (usare AAAA-MM-GG, senza ora)",
         "en": "invalid date (use YYYY-MM-DD, without time)",
     },
+    "datetime_type": {
+        "it": "deve essere una data e ora AAAA-MM-GGTHH:MM",
+        "en": "must be a date and time YYYY-MM-DDTHH:MM",
+    },
+    "datetime_parsing": {
+        "it": "data e ora non valida (usare AAAA-MM-GGTHH:MM)",
+        "en": "invalid date and time (use YYYY-MM-DDTHH:MM)",
+    },
+    "datetime_from_date_parsing": {
+        "it": "data e ora non valida (usare AAAA-MM-GGTHH:MM)",
+        "en": "invalid date and time (use YYYY-MM-DDTHH:MM)",
+    },
     "greater_than": {"it": "deve essere maggiore di {gt}", "en": "must be greater than {gt}"},
     "greater_than_equal": {"it": "deve essere almeno {ge}", "en": "must be at least {ge}"},
     "less_than_equal": {"it": "deve essere al massimo {le}", "en": "must be at most {le}"},

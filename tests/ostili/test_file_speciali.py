@@ -1,0 +1,77 @@
+"""Item 2: devices, FIFOs and links to them are refused unopened, in one line; `review` makes them rows."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.ostili.limitati import ROOT, avviamento, una_riga
+
+ESEMPIO = ROOT / "examples" / "terre-del-delta.yaml"
+
+
+@pytest.fixture
+def speciali(tmp_path: Path) -> dict[str, Path]:
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.yaml"
+    zero.symlink_to("/dev/zero")
+    return {"fifo": fifo, "zero": zero, "dev-zero": Path("/dev/zero"), "dev-urandom": Path("/dev/urandom")}
+
+
+@pytest.mark.parametrize("nome", ["fifo", "zero", "dev-zero", "dev-urandom"])
+def test_check_refuses_a_special_file(speciali: dict[str, Path], nome: str) -> None:
+    path = speciali[nome]
+    tipo = "una pipe con nome (FIFO)" if nome == "fifo" else "un dispositivo"
+    una_riga(avviamento("check", path, attesa=60), path, f"non è un file regolare ma {tipo}: rifiutato")
+
+
+@pytest.mark.parametrize("nome", ["fifo", "zero", "dev-urandom"])
+def test_a_special_rule_pack_is_refused(speciali: dict[str, Path], nome: str) -> None:
+    path = speciali[nome]
+    una_riga(avviamento("rules", "lint", path, attesa=60), path, "non è un file regolare")
+    una_riga(avviamento("check", ESEMPIO, "--rules", path, attesa=60), path, "non è un file regolare")
+    una_riga(avviamento("plan", ESEMPIO, "--rules", path, attesa=60), path, "non è un file regolare")
+
+
+def test_draft_and_plan_refuse_a_fifo_profile(speciali: dict[str, Path], tmp_path: Path) -> None:
+    fifo = speciali["fifo"]
+    una_riga(avviamento("plan", fifo, attesa=60), fifo, "non è un file regolare")
+    una_riga(avviamento("draft", fifo, "--out", tmp_path / "atti", attesa=60), fifo, "non è un file regolare")
+    assert not (tmp_path / "atti").exists()
+
+
+def test_review_reports_special_files_as_invalid_rows_and_goes_on(tmp_path: Path) -> None:
+    cartella = tmp_path / "profili"
+    cartella.mkdir()
+    shutil.copy(ESEMPIO, cartella / "delta.yaml")
+    os.mkfifo(cartella / "fifo.yaml")
+    (cartella / "zero.yaml").symlink_to("/dev/zero")
+    (cartella / "casuale.yml").symlink_to("/dev/urandom")
+    risultato = avviamento("review", cartella, "--format", "csv", attesa=60)
+    assert risultato.returncode == 1, risultato.stderr
+    righe = {r.split(";")[0]: r for r in risultato.stdout.splitlines()[1:]}
+    assert len(righe) == 4
+    for nome in ("fifo.yaml", "zero.yaml", "casuale.yml"):
+        assert "non è un file regolare" in righe[str(cartella / nome)], righe
+    assert "Unione dei Comuni Terre del Delta" in righe[str(cartella / "delta.yaml")]
+
+
+def test_review_of_a_fifo_named_explicitly_does_not_block(speciali: dict[str, Path]) -> None:
+    fifo = speciali["fifo"]
+    risultato = avviamento("review", fifo, ESEMPIO, attesa=60)
+    assert risultato.returncode == 1, risultato.stderr
+    assert "non è un file regolare ma una pipe con nome (FIFO)" in risultato.stdout
+
+
+def test_read_limited_reads_a_regular_file_through_a_link(tmp_path: Path) -> None:
+    from avviamento.yamlio import read_limited
+
+    vero = tmp_path / "vero.yaml"
+    vero.write_bytes(b"a: 1\n")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(vero)
+    assert read_limited(link, str(link)) == b"a: 1\n"
