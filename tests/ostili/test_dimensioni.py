@@ -56,9 +56,9 @@ def test_too_many_functions_and_conferrals_are_refused(tmp_path: Path) -> None:
 
 
 def test_the_largest_accepted_profile_is_checked_within_the_memory_cap(tmp_path: Path) -> None:
-    # 500 Comuni conferring 20 functions: 10,000 conferrals, just under the limit of keys and values.
+    # 500 Comuni conferring 10 functions: 5,000 conferrals, half the limit of keys and values.
     path = tmp_path / "grande.yaml"
-    path.write_text(profilo_grande(MAX_COMUNI, 20))
+    path.write_text(profilo_grande(MAX_COMUNI, 10))
     risultato = avviamento("check", path, "--format", "json", attesa=120)
     assert risultato.returncode == 1, risultato.stderr[-2000:]
     assert '"formato": "avviamento/esito@1"' in risultato.stdout

@@ -29,12 +29,15 @@ def test_check_refuses_a_special_file(speciali: dict[str, Path], nome: str) -> N
     una_riga(avviamento("check", path, attesa=60), path, f"non è un file regolare ma {tipo}: rifiutato")
 
 
-@pytest.mark.parametrize("nome", ["fifo", "zero", "dev-urandom"])
-def test_a_special_rule_pack_is_refused(speciali: dict[str, Path], nome: str) -> None:
+@pytest.mark.parametrize(
+    ("comando", "nome"), [("rules lint", "fifo"), ("check --rules", "zero"), ("plan --rules", "dev-urandom")]
+)
+def test_a_special_rule_pack_is_refused(speciali: dict[str, Path], comando: str, nome: str) -> None:
     path = speciali[nome]
-    una_riga(avviamento("rules", "lint", path, attesa=60), path, "non è un file regolare")
-    una_riga(avviamento("check", ESEMPIO, "--rules", path, attesa=60), path, "non è un file regolare")
-    una_riga(avviamento("plan", ESEMPIO, "--rules", path, attesa=60), path, "non è un file regolare")
+    args = (
+        ["rules", "lint", path] if comando == "rules lint" else [comando.split()[0], ESEMPIO, "--rules", path]
+    )
+    una_riga(avviamento(*args, attesa=60), path, "non è un file regolare")
 
 
 def test_draft_and_plan_refuse_a_fifo_profile(speciali: dict[str, Path], tmp_path: Path) -> None:
