@@ -36,6 +36,11 @@ _ESCAPES = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {
 }
 
 
+def breve(text: str, limit: int = 60) -> str:
+    """A value echoed in an error stays short: the line must fit a terminal, not repeat a 2 MB name."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def una_riga(text: str) -> str:
     """The text on one line, whatever the user's values held."""
     return text.translate(_ESCAPES)

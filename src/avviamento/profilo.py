@@ -21,7 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from avviamento.errors import InputError, Text, both, did_you_mean
+from avviamento.errors import InputError, Text, both, breve, did_you_mean
 from avviamento.i18n import PYDANTIC_MESSAGES
 from avviamento.limiti import ANNO_MASSIMO, ANNO_MINIMO, MAX_COMUNI, MAX_CONFERIMENTI, MAX_FUNZIONI, MAX_TESTO
 from avviamento.yamlio import Document, load_yaml
@@ -252,13 +252,13 @@ def _describe(err: Any, loc: tuple[Any, ...], model: type[BaseModel], documento:
     kind = err["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        return both("unknown_key", key=key, hint=did_you_mean(key, fields_at(model, loc[:-1])))
+        return both("unknown_key", key=breve(key), hint=did_you_mean(key, fields_at(model, loc[:-1])))
     # a union of types adds its branch to the location (`durata.literal['indeterminata']`): keep the data path
     known = next((loc[:end] for end in range(len(loc), 0, -1) if loc[:end] in documento.positions), loc)
     field = ".".join(str(p) for p in (known if kind != "missing" else loc))
     ctx = dict(err.get("ctx") or {})
     if kind == "bad_date":
-        return both("bad_date", value=_breve(str(ctx.get("value", err.get("input")))))
+        return both("bad_date", value=breve(str(ctx.get("value", err.get("input")))))
     if kind == "date_out_of_range":
         return both("date_out_of_range", value=ctx.get("value"), min=ctx.get("min"), max=ctx.get("max"))
     if kind == "bad_cf":
@@ -280,15 +280,10 @@ def _describe(err: Any, loc: tuple[Any, ...], model: type[BaseModel], documento:
         else:
             detail = str(err["msg"])
         if "input" in err and kind != "missing" and not isinstance(err["input"], dict | list):
-            shown = _breve(repr(err["input"]))
+            shown = breve(repr(err["input"]))
             detail += f" (valore: {shown})" if lang == "it" else f" (value: {shown})"
         out[lang] = f"'{field}': {detail}"
     return out
-
-
-def _breve(text: str, limit: int = 60) -> str:
-    """A value echoed in an error stays short: the line must fit a terminal, not repeat a 2 MB name."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

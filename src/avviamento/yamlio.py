@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from avviamento.errors import InputError, both
+from avviamento.errors import InputError, both, breve
 from avviamento.limiti import MAX_BYTES, MAX_CHARS, MAX_DEPTH, MAX_NODES
 
 try:
@@ -229,7 +229,7 @@ class _Builder:
                 key = str(scalar)
             mark = key_node.start_mark
             if key in out:
-                raise self._fail(key_node, both("duplicate_key", key=key, first_line=first_line[key]))
+                raise self._fail(key_node, both("duplicate_key", key=breve(key), first_line=first_line[key]))
             first_line[key] = mark.line + 1
             child = (*path, key)
             self.key_positions[child] = (mark.line + 1, mark.column + 1)
@@ -254,15 +254,7 @@ class _Builder:
                 return _constructor.construct_yaml_int(node)
             if tag == _STD + "float":
                 return _constructor.construct_yaml_float(node)
-        except (
-            KeyError,
-            ValueError,
-            IndexError,
-            TypeError,
-            OverflowError,
-        ):  # `!!int abc`, `!!bool maybe`, `!!float`
-            shown = value if len(value) <= 40 else value[:40] + "…"
-            raise self._fail(
-                node, both("bad_tagged_value", tag="!!" + tag.removeprefix(_STD), value=shown)
-            ) from None
+        except (KeyError, ValueError, IndexError, TypeError, OverflowError):  # `!!int abc`, `!!bool maybe`
+            nome = "!!" + tag.removeprefix(_STD)
+            raise self._fail(node, both("bad_tagged_value", tag=nome, value=breve(value))) from None
         return value

@@ -69,3 +69,14 @@ def test_a_long_value_is_refused_and_not_echoed_whole(tmp_path: Path) -> None:
         avviamento("check", path), path, "'unione.nome': testo troppo lungo (al massimo 2000 caratteri)"
     )
     assert len(riga) < 300
+
+
+def test_a_long_key_is_not_echoed_whole(tmp_path: Path) -> None:
+    chiave = "k" * 1000  # a simple key may not be longer in YAML
+    path = tmp_path / "chiave-lunga.yaml"
+    path.write_text(f'versione_formato: 1\n"{chiave}": 1\n')
+    riga = una_riga(avviamento("check", path), path, "chiave sconosciuta 'kkk")
+    assert len(riga) < 300
+    path.write_text(f'"{chiave}": 1\n"{chiave}": 2\n')
+    riga = una_riga(avviamento("check", path), path, "chiave duplicata 'kkk")
+    assert len(riga) < 300
