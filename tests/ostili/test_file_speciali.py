@@ -78,3 +78,17 @@ def test_read_limited_reads_a_regular_file_through_a_link(tmp_path: Path) -> Non
     link = tmp_path / "link.yaml"
     link.symlink_to(vero)
     assert read_limited(link, str(link)) == b"a: 1\n"
+
+
+def test_review_shows_an_invalid_profile_s_raw_name_escaped_and_short(tmp_path: Path) -> None:
+    from avviamento.regole import load_pack_cached
+    from avviamento.review.batch import valuta_file
+    from avviamento.risorse import default_rules
+
+    path = tmp_path / "sporco.yaml"
+    path.write_text('versione_formato: 1\nunione: {nome: "\\e[31mUnione\\nfalsa' + "x" * 3000 + '"}\n')
+    riga = valuta_file(path, load_pack_cached(default_rules()), None)
+    assert not riga.valido
+    assert riga.unione is not None and riga.unione.startswith("\\x1b[31mUnione\\nfalsa")
+    assert len(riga.unione) <= 120
+    assert "\n" not in riga.errore["it"] and "\x1b" not in riga.errore["it"]
