@@ -77,8 +77,9 @@ _ultimo: list[tuple[Profilo, tuple[dict[str, int], dict[str, int]]]] = []
 
 
 def _indice(profilo: Profilo) -> tuple[dict[str, int], dict[str, int]]:
-    if _ultimo and _ultimo[0][0] is profilo:
-        return _ultimo[0][1]
+    ultimo = _ultimo[-1] if _ultimo else None  # read once: another thread may replace it
+    if ultimo is not None and ultimo[0] is profilo:
+        return ultimo[1]
     per_istat: dict[str, int] = {}
     per_nome: dict[str, int] = {}
     for i, comune in enumerate(profilo.comuni):

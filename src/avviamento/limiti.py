@@ -8,9 +8,7 @@ or run for more than a few seconds.
 from __future__ import annotations
 
 MAX_BYTES = 20 * 1024 * 1024  # size of one YAML file on disk
-MAX_CHARS = (
-    MAX_BYTES  # characters of all keys and values once aliases are expanded: no bigger than the file may be
-)
+MAX_CHARS = MAX_BYTES  # text of all keys and values, aliases expanded: what a file may hold
 MAX_NODES = 100_000  # keys and values, aliases expanded (a real profile has a few thousand)
 MAX_DEPTH = 50  # nested mappings and lists (a profile needs 6)
 MAX_COMUNI = 500  # Comuni of one Unione
