@@ -92,3 +92,14 @@ def test_review_shows_an_invalid_profile_s_raw_name_escaped_and_short(tmp_path: 
     assert riga.unione is not None and riga.unione.startswith("\\x1b[31mUnione\\nfalsa")
     assert len(riga.unione) <= 120
     assert "\n" not in riga.errore["it"] and "\x1b" not in riga.errore["it"]
+
+
+def test_review_reports_a_symlink_loop_as_a_row(tmp_path: Path) -> None:
+    cartella = tmp_path / "profili"
+    cartella.mkdir()
+    shutil.copy(ESEMPIO, cartella / "delta.yaml")
+    (cartella / "anello.yaml").symlink_to("anello.yaml")
+    risultato = avviamento("review", cartella, "--format", "csv", attesa=60)
+    assert risultato.returncode == 1, risultato.stderr
+    assert "Traceback" not in risultato.stderr
+    assert f"{cartella / 'anello.yaml'}:1:1: file non leggibile" in risultato.stdout

@@ -29,7 +29,10 @@ def raccogli(percorsi: Sequence[Path]) -> list[Path]:
     visti: set[Path] = set()
 
     def aggiungi(path: Path) -> None:
-        chiave = path.resolve()
+        try:
+            chiave = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: its row will say the file cannot be read
+            chiave = path.absolute()
         if chiave not in visti:
             visti.add(chiave)
             trovati.append(path)
