@@ -65,8 +65,26 @@ def anagrafe() -> Anagrafe:
 
 def indice_membro(profilo: Profilo, riferimento: str) -> int | None:
     """The member Comune a conferral names, by ISTAT code or by name; None for a non-member."""
-    chiave = normalizza(riferimento)
+    per_istat, per_nome = _indice(profilo)
+    trovati = [
+        i for i in (per_istat.get(riferimento), per_nome.get(normalizza(riferimento))) if i is not None
+    ]
+    return min(trovati, default=None)  # the first member that matches, as a scan of the list would find
+
+
+# Every conferral looks up its Comune: an index per profile keeps `check` linear in the number of Comuni.
+_ultimo: list[tuple[Profilo, tuple[dict[str, int], dict[str, int]]]] = []
+
+
+def _indice(profilo: Profilo) -> tuple[dict[str, int], dict[str, int]]:
+    ultimo = _ultimo[-1] if _ultimo else None  # read once: another thread may replace it
+    if ultimo is not None and ultimo[0] is profilo:
+        return ultimo[1]
+    per_istat: dict[str, int] = {}
+    per_nome: dict[str, int] = {}
     for i, comune in enumerate(profilo.comuni):
-        if riferimento == comune.istat or chiave == normalizza(comune.nome):
-            return i
-    return None
+        if comune.istat is not None:
+            per_istat.setdefault(comune.istat, i)
+        per_nome.setdefault(normalizza(comune.nome), i)
+    _ultimo[:] = [(profilo, (per_istat, per_nome))]
+    return per_istat, per_nome

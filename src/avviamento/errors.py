@@ -26,6 +26,26 @@ def did_you_mean(word: str, choices: Iterable[str]) -> Text:
     return both("did_you_mean", guess=matches[0])
 
 
+# Control characters and line breaks a value may carry into a message, written as escapes: an error is one line.
+_ESCAPES = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {
+    0x09: "\\t",
+    0x0A: "\\n",
+    0x0D: "\\r",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def breve(text: str, limit: int = 60) -> str:
+    """A value echoed in an error stays short: the line must fit a terminal, not repeat a 2 MB name."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def una_riga(text: str) -> str:
+    """The text on one line, whatever the user's values held."""
+    return text.translate(_ESCAPES)
+
+
 class InputError(Exception):
     """An input (profile, rule pack, template, option) that cannot be used: exit code 2."""
 
@@ -37,4 +57,4 @@ class InputError(Exception):
         super().__init__(self.render("en"))
 
     def render(self, lang: Lang = "it") -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.text[lang]}"
+        return una_riga(f"{self.file}:{self.line}:{self.column}: {self.text[lang]}")

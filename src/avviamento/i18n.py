@@ -47,8 +47,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "YAML tag not allowed '{tag}'",
     },
     "alias_bomb": {
-        "it": "troppi alias YAML espansi (oltre {limit} nodi): file rifiutato",
-        "en": "too many YAML aliases expanded (over {limit} nodes): file refused",
+        "it": "troppi alias YAML espansi: oltre {limit} chiavi e valori una volta espansi (limite di avviamento)",
+        "en": "too many YAML aliases expanded: over {limit} keys and values once expanded (avviamento's limit)",
+    },
+    "too_many_nodes": {
+        "it": "file troppo grande: oltre {limit} chiavi e valori YAML (limite di avviamento)",
+        "en": "file too large: over {limit} YAML keys and values (avviamento's limit)",
+    },
+    "alias_too_big": {
+        "it": "alias YAML espansi oltre {limit} MiB di testo, il limite di dimensione di un file: file rifiutato",
+        "en": "YAML aliases expand beyond {limit} MiB of text, the size limit of a file: file refused",
+    },
+    "too_deep": {
+        "it": "annidamento troppo profondo: oltre {limit} livelli di mappe ed elenchi (limite di avviamento)",
+        "en": "nesting too deep: over {limit} levels of mappings and lists (avviamento's limit)",
+    },
+    "file_too_big": {
+        "it": "file troppo grande: oltre {limit} MiB (limite di avviamento)",
+        "en": "file too large: over {limit} MiB (avviamento's limit)",
+    },
+    "not_regular_file": {
+        "it": "non è un file regolare ma {kind}: rifiutato",
+        "en": "not a regular file but {kind}: refused",
+    },
+    "bad_tagged_value": {
+        "it": "valore non leggibile come {tag}: '{value}'",
+        "en": "value cannot be read as {tag}: '{value}'",
     },
     "not_mapping": {
         "it": "il documento deve essere una mappa di chiavi e valori",
@@ -70,9 +94,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "data non valida '{value}' (usare AAAA-MM-GG, ad es. 2024-06-30)",
         "en": "invalid date '{value}' (use YYYY-MM-DD, e.g. 2024-06-30)",
     },
+    "date_out_of_range": {
+        "it": "data fuori dall'intervallo ammesso '{value}' (anni dal {min} al {max})",
+        "en": "date out of the accepted range '{value}' (years {min} to {max})",
+    },
     "bad_option_date": {
         "it": "data non valida per {option}: '{value}' (usare AAAA-MM-GG)",
         "en": "invalid date for {option}: '{value}' (use YYYY-MM-DD)",
+    },
+    "option_date_out_of_range": {
+        "it": "data fuori dall'intervallo ammesso per {option}: '{value}' (anni dal {min} al {max})",
+        "en": "date out of the accepted range for {option}: '{value}' (years {min} to {max})",
     },
     "unknown_rule": {"it": "regola sconosciuta '{code}'{hint}", "en": "unknown rule '{code}'{hint}"},
     "quiet_format": {
@@ -122,11 +154,34 @@ PYDANTIC_MESSAGES: dict[str, dict[str, str]] = {
         "it": "data non valida (usare AAAA-MM-GG, senza ora)",
         "en": "invalid date (use YYYY-MM-DD, without time)",
     },
+    "datetime_type": {
+        "it": "deve essere una data e ora AAAA-MM-GGTHH:MM",
+        "en": "must be a date and time YYYY-MM-DDTHH:MM",
+    },
+    "datetime_parsing": {
+        "it": "data e ora non valida (usare AAAA-MM-GGTHH:MM)",
+        "en": "invalid date and time (use YYYY-MM-DDTHH:MM)",
+    },
+    "datetime_from_date_parsing": {
+        "it": "data e ora non valida (usare AAAA-MM-GGTHH:MM)",
+        "en": "invalid date and time (use YYYY-MM-DDTHH:MM)",
+    },
     "greater_than": {"it": "deve essere maggiore di {gt}", "en": "must be greater than {gt}"},
     "greater_than_equal": {"it": "deve essere almeno {ge}", "en": "must be at least {ge}"},
     "less_than_equal": {"it": "deve essere al massimo {le}", "en": "must be at most {le}"},
     "string_too_short": {"it": "testo troppo corto", "en": "text too short"},
-    "string_too_long": {"it": "testo troppo lungo", "en": "text too long"},
+    "string_too_long": {
+        "it": "testo troppo lungo (al massimo {max_length} caratteri)",
+        "en": "text too long (at most {max_length} characters)",
+    },
+    "too_long": {
+        "it": "elenco troppo lungo: {actual_length} elementi, al massimo {max_length} (limite di avviamento)",
+        "en": "list too long: {actual_length} items, at most {max_length} (avviamento's limit)",
+    },
+    "control_char": {
+        "it": "contiene un carattere di controllo o un a capo non ammesso ({char})",
+        "en": "contains a control character or line break that is not allowed ({char})",
+    },
     "string_pattern_mismatch": {"it": "formato non valido", "en": "invalid format"},
     "literal_error": {
         "it": "valore non ammesso; ammessi: {expected}",

@@ -10,15 +10,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
-from avviamento.errors import InputError, Text, both, did_you_mean
+from avviamento.errors import InputError, Text, both, breve, did_you_mean
 from avviamento.i18n import PYDANTIC_MESSAGES
+from avviamento.limiti import ANNO_MASSIMO, ANNO_MINIMO, MAX_COMUNI, MAX_CONFERIMENTI, MAX_FUNZIONI, MAX_TESTO
 from avviamento.yamlio import Document, load_yaml
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ITALIAN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+# C0 controls (tab and line breaks apart), DEL and C1: they break documents, calendars and one-line errors.
+_CONTROLLO = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_A_CAPO = re.compile(r"[\t\n\r\u2028\u2029]")
+_A_CAPO_O_CONTROLLO = re.compile(f"{_CONTROLLO.pattern}|{_A_CAPO.pattern}")
+_PIU_RIGHE = frozenset({"pubblicazione", "riparto_spese", "atto"})  # free texts that may span lines
 
 
 def parse_data(value: Any) -> dt.date:
@@ -28,14 +42,23 @@ def parse_data(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     text = str(value).strip() if isinstance(value, str) else None
+    giorno = None
     try:
         if text and _ISO.match(text):
-            return dt.date.fromisoformat(text)
-        if text and (m := _ITALIAN.match(text)):
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
+            giorno = dt.date.fromisoformat(text)
+        elif text and (m := _ITALIAN.match(text)):
+            giorno = dt.date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:
         pass
-    raise PydanticCustomError("bad_date", "bad date {value}", {"value": str(value)})
+    if giorno is None:
+        raise PydanticCustomError("bad_date", "bad date {value}", {"value": str(value)})
+    if not ANNO_MINIMO <= giorno.year <= ANNO_MASSIMO:  # 9999-12-31 plus a few days overflows
+        raise PydanticCustomError(
+            "date_out_of_range",
+            "date out of range {value}",
+            {"value": text, "min": ANNO_MINIMO, "max": ANNO_MASSIMO},
+        )
+    return giorno
 
 
 Data = Annotated[dt.date, BeforeValidator(parse_data)]
@@ -54,7 +77,20 @@ CodiceIstat = Annotated[str, BeforeValidator(_istat), Field(pattern=r"^\d{6}$")]
 
 
 class _Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, str_max_length=MAX_TESTO
+    )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _senza_controlli(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str):
+            vietati = _CONTROLLO if info.field_name in _PIU_RIGHE else _A_CAPO_O_CONTROLLO
+            if found := vietati.search(value):
+                raise PydanticCustomError(
+                    "control_char", "control character {char}", {"char": f"U+{ord(found[0]):04X}"}
+                )
+        return value
 
 
 class Statuto(_Base):
@@ -130,7 +166,7 @@ class Convenzione(_Base):
 
 class Funzione(_Base):
     codice: str = Field(min_length=1)
-    conferimenti: list[Conferimento] = Field(default_factory=list)
+    conferimenti: list[Conferimento] = Field(default_factory=list, max_length=MAX_CONFERIMENTI)
     convenzione: Convenzione | None = None
     avvio: Data | None = None
     integrale: bool | None = None
@@ -154,7 +190,7 @@ class Adempimenti(_Base):
     piano_comunicazione: Adempimento | None = None
     programmazione_personale: Adempimento | None = None
     piano_formazione: Adempimento | None = None
-    regolamenti: list[Regolamento] = Field(default_factory=list)
+    regolamenti: list[Regolamento] = Field(default_factory=list, max_length=MAX_FUNZIONI)
 
 
 class Profilo(_Base):
@@ -163,8 +199,8 @@ class Profilo(_Base):
     versione_formato: Literal[1] = 1
     data_riferimento: Data | None = None
     unione: Unione
-    comuni: list[Comune] = Field(min_length=1)
-    funzioni: list[Funzione] = Field(default_factory=list)
+    comuni: list[Comune] = Field(min_length=1, max_length=MAX_COMUNI)
+    funzioni: list[Funzione] = Field(default_factory=list, max_length=MAX_FUNZIONI)
     adempimenti: Adempimenti = Field(default_factory=Adempimenti)
 
 
@@ -216,13 +252,15 @@ def _describe(err: Any, loc: tuple[Any, ...], model: type[BaseModel], documento:
     kind = err["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        return both("unknown_key", key=key, hint=did_you_mean(key, fields_at(model, loc[:-1])))
+        return both("unknown_key", key=breve(key), hint=did_you_mean(key, fields_at(model, loc[:-1])))
     # a union of types adds its branch to the location (`durata.literal['indeterminata']`): keep the data path
     known = next((loc[:end] for end in range(len(loc), 0, -1) if loc[:end] in documento.positions), loc)
     field = ".".join(str(p) for p in (known if kind != "missing" else loc))
     ctx = dict(err.get("ctx") or {})
     if kind == "bad_date":
-        return both("bad_date", value=ctx.get("value", err.get("input")))
+        return both("bad_date", value=breve(str(ctx.get("value", err.get("input")))))
+    if kind == "date_out_of_range":
+        return both("date_out_of_range", value=ctx.get("value"), min=ctx.get("min"), max=ctx.get("max"))
     if kind == "bad_cf":
         cf = {
             "it": f"codice fiscale non valido '{ctx.get('value')}' (11 cifre con cifra di controllo)",
@@ -242,7 +280,8 @@ def _describe(err: Any, loc: tuple[Any, ...], model: type[BaseModel], documento:
         else:
             detail = str(err["msg"])
         if "input" in err and kind != "missing" and not isinstance(err["input"], dict | list):
-            detail += f" (valore: {err['input']!r})" if lang == "it" else f" (value: {err['input']!r})"
+            shown = breve(repr(err["input"]))
+            detail += f" (valore: {shown})" if lang == "it" else f" (value: {shown})"
         out[lang] = f"'{field}': {detail}"
     return out
 

@@ -7,14 +7,17 @@ Python tags and alias bombs are refused; and every value keeps its `line:column`
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from avviamento.errors import InputError, both
+from avviamento.errors import InputError, both, breve
+from avviamento.limiti import MAX_BYTES, MAX_CHARS, MAX_DEPTH, MAX_NODES
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -22,9 +25,6 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
 Path_ = tuple[str | int, ...]
-# An alias may point at a large subtree; above this many built nodes the file is an attack, not a profile.
-MAX_NODES = 100_000
-MAX_BYTES = 20 * 1024 * 1024
 
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _STD = "tag:yaml.org,2002:"
@@ -62,18 +62,9 @@ class Document:
 
 
 def read_text(path: Path, label: str | None = None) -> str:
-    """The file's text, or an InputError: missing, a folder, not UTF-8, empty."""
+    """The file's text, or an InputError: missing, a folder, not a regular file, too big, not UTF-8, empty."""
     name = label or str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, 1, 1, both("file_missing")) from None
-    except IsADirectoryError:
-        raise InputError(name, 1, 1, both("file_is_dir")) from None
-    except OSError as exc:
-        raise InputError(name, 1, 1, both("file_unreadable", detail=exc.strerror or str(exc))) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(name, 1, 1, both("file_unreadable", detail=f"> {MAX_BYTES // 2**20} MiB"))
+    raw = read_limited(path, name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -87,6 +78,41 @@ def read_text(path: Path, label: str | None = None) -> str:
     return text
 
 
+def read_limited(path: Path, name: str, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` bytes of a regular file (links followed); FIFOs, devices and sockets are refused unopened."""
+    try:
+        info = os.stat(path)  # a stat never blocks; opening a FIFO may
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(name, 1, 1, both("not_regular_file", kind=_kind(info.st_mode)))
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as fh:
+            mode = os.fstat(descriptor).st_mode
+            if not stat.S_ISREG(mode):  # replaced between the stat and the open
+                raise InputError(name, 1, 1, both("not_regular_file", kind=_kind(mode)))
+            raw = fh.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(name, 1, 1, both("file_missing")) from None
+    except IsADirectoryError:
+        raise InputError(name, 1, 1, both("file_is_dir")) from None
+    except OSError as exc:
+        raise InputError(name, 1, 1, both("file_unreadable", detail=exc.strerror or str(exc))) from None
+    if len(raw) > limit:
+        raise InputError(name, 1, 1, both("file_too_big", limit=limit // 2**20))
+    return raw
+
+
+def _kind(mode: int) -> dict[str, str]:
+    if stat.S_ISFIFO(mode):
+        return {"it": "una pipe con nome (FIFO)", "en": "a named pipe (FIFO)"}
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return {"it": "un dispositivo", "en": "a device"}
+    if stat.S_ISSOCK(mode):
+        return {"it": "un socket", "en": "a socket"}
+    return {"it": "un file speciale", "en": "a special file"}
+
+
 def load_yaml(path: Path, label: str | None = None) -> Document:
     name = label or str(path)
     return parse_yaml(read_text(path, name), name)
@@ -95,6 +121,7 @@ def load_yaml(path: Path, label: str | None = None) -> Document:
 def parse_yaml(text: str, name: str) -> Document:
     loader = _Loader(text)
     try:
+        _within_limits(text, name)
         root = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
         if "expected a single document" in str(exc):
@@ -115,6 +142,51 @@ def parse_yaml(text: str, name: str) -> Document:
     return Document(name, data, builder.positions, builder.key_positions)
 
 
+def _within_limits(text: str, name: str) -> None:
+    """Count what the file would build, aliases expanded, from the parser's events alone (no tree, no recursion).
+
+    An alias costs what its anchor's subtree cost, so a small file that expands to gigabytes is refused here,
+    in a fraction of a second, before anything is composed.
+    """
+    loader = _Loader(text)
+    nodes = chars = 0
+    aliases = False
+    open_: list[tuple[str | None, int, int]] = []  # anchor, nodes and chars before each open collection
+    anchors: dict[str, tuple[int, int]] = {}
+    try:
+        while (event := loader.get_event()) is not None:
+            before = (nodes, chars)
+            if isinstance(event, yaml.AliasEvent):
+                extra_nodes, extra_chars = anchors.get(
+                    event.anchor or "", (0, 0)
+                )  # unknown: the composer says so
+                nodes, chars, aliases = nodes + extra_nodes, chars + extra_chars, True
+            elif isinstance(event, yaml.ScalarEvent):
+                nodes, chars = nodes + 1, chars + len(event.value)
+                if event.anchor:
+                    anchors[event.anchor] = (1, len(event.value))
+            elif isinstance(event, yaml.CollectionStartEvent):
+                nodes += 1
+                open_.append((event.anchor, *before))
+                if len(open_) > MAX_DEPTH:
+                    raise _at(name, event, both("too_deep", limit=MAX_DEPTH))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                anchor, start_nodes, start_chars = open_.pop()
+                if anchor:
+                    anchors[anchor] = (nodes - start_nodes, chars - start_chars)
+            if nodes > MAX_NODES:
+                raise _at(name, event, both("alias_bomb" if aliases else "too_many_nodes", limit=MAX_NODES))
+            if chars > MAX_CHARS:
+                raise _at(name, event, both("alias_too_big", limit=MAX_CHARS // 2**20))
+    finally:
+        loader.dispose()
+
+
+def _at(name: str, event: yaml.Event, text: dict[str, str]) -> InputError:
+    mark = event.start_mark
+    return InputError(name, mark.line + 1, mark.column + 1, text) if mark else InputError(name, 1, 1, text)
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> InputError:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -125,7 +197,6 @@ def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> InputError:
 class _Builder:
     def __init__(self, name: str) -> None:
         self.name = name
-        self.count = 0
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.key_positions: dict[Path_, tuple[int, int]] = {}
 
@@ -133,9 +204,6 @@ class _Builder:
         return InputError(self.name, node.start_mark.line + 1, node.start_mark.column + 1, text)
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise self._fail(node, both("alias_bomb", limit=MAX_NODES))
         if node.tag not in _ALLOWED_TAGS:
             raise self._fail(node, both("tag_forbidden", tag=node.tag))
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
@@ -161,7 +229,7 @@ class _Builder:
                 key = str(scalar)
             mark = key_node.start_mark
             if key in out:
-                raise self._fail(key_node, both("duplicate_key", key=key, first_line=first_line[key]))
+                raise self._fail(key_node, both("duplicate_key", key=breve(key), first_line=first_line[key]))
             first_line[key] = mark.line + 1
             child = (*path, key)
             self.key_positions[child] = (mark.line + 1, mark.column + 1)
@@ -176,14 +244,17 @@ class _Builder:
             return value
         if tag == _STD + "null":
             return None
-        if tag == _STD + "bool":
-            return _BOOL[value.lower()]
-        if tag == _STD + "int":
-            # `037032` is an ISTAT code, not an octal number.
-            if _LEADING_ZERO.match(value):
-                return value
-            return _constructor.construct_yaml_int(node)
-        if tag == _STD + "float":
-            return _constructor.construct_yaml_float(node)
-        # timestamps stay as written: pydantic validates dates and reports bad ones
+        try:
+            if tag == _STD + "bool":
+                return _BOOL[value.lower()]
+            if tag == _STD + "int":
+                # `037032` is an ISTAT code, not an octal number.
+                if _LEADING_ZERO.match(value):
+                    return value
+                return _constructor.construct_yaml_int(node)
+            if tag == _STD + "float":
+                return _constructor.construct_yaml_float(node)
+        except (KeyError, ValueError, IndexError, TypeError, OverflowError):  # `!!int abc`, `!!bool maybe`
+            nome = "!!" + tag.removeprefix(_STD)
+            raise self._fail(node, both("bad_tagged_value", tag=nome, value=breve(value))) from None
         return value

@@ -75,5 +75,8 @@ def test_no_deadline_in_force(run: Run) -> None:
     # fine_programma_cm_2023 is in force from 4 September 2023: at an earlier date the user must give one.
     result = run("plan", DELTA, "--as-of", "2023-06-01")
     assert result.exit_code == 2
-    assert result.stderr.startswith("avviamento: --deadline: ")
+    assert result.stderr.startswith(
+        "avviamento: --as-of: nessuna scadenza del programma in vigore al 1º giugno 2023"
+    )
+    assert result.stderr.strip().endswith("indicarla con --deadline")
     assert run("plan", DELTA, "--as-of", "2023-06-01", "--deadline", "2024-06-30").exit_code == 0

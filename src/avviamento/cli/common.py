@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from avviamento.errors import InputError, both
+from avviamento.errors import InputError, both, una_riga
 from avviamento.i18n import Lang
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ RulesOption = Annotated[
 
 def fail(message: str) -> NoReturn:
     """One line on standard error, exit code 2."""
-    typer.echo(message, err=True)
+    typer.echo(una_riga(message), err=True)
     raise typer.Exit(2)
 
 
@@ -70,8 +70,15 @@ def parse_option_date(value: str | None, option: str, lang: Lingua) -> dt.date |
 
     try:
         return parse_data(value)
-    except PydanticCustomError:
-        fail(f"avviamento: {both('bad_option_date', option=option, value=value)[lang.value]}")
+    except PydanticCustomError as exc:
+        if exc.type == "date_out_of_range":
+            ctx = exc.context or {}
+            testo = both(
+                "option_date_out_of_range", option=option, value=value, min=ctx["min"], max=ctx["max"]
+            )
+        else:
+            testo = both("bad_option_date", option=option, value=value)
+        fail(f"avviamento: {testo[lang.value]}")
 
 
 def load_rules(path: Path | None) -> RulePack:

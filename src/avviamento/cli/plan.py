@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -23,6 +24,7 @@ from avviamento.cli.common import (
 
 if TYPE_CHECKING:
     from avviamento.piano.scheduler import Decorrenza
+    from avviamento.profilo import ProfiloCaricato
 
 
 class FormatoPiano(StrEnum):
@@ -89,13 +91,7 @@ def plan(
             scadenza_indicata(termine) if termine else scadenza_predefinita(pack, esito.data_valutazione)
         )
         if scadenza is None:
-            fail(
-                "avviamento: --deadline: "
-                + {
-                    "it": "il pacchetto di regole non ha una scadenza del programma in vigore: indicarla",
-                    "en": "the rule pack has no programme deadline in force: give one",
-                }[lang.value]
-            )
+            _senza_scadenza(caricato, esito.data_valutazione, as_of is not None, lang)
         piano = pianifica(
             caricato.profilo,
             pack,
@@ -138,6 +134,23 @@ def plan(
         else:
             typer.echo(nota, err=True)
     typer.echo(output, nl=False)
+
+
+def _senza_scadenza(caricato: ProfiloCaricato, giorno: dt.date, da_opzione: bool, lang: Lingua) -> NoReturn:
+    """No programme deadline in force at the evaluation day: blame the date that chose it, not --deadline."""
+    from avviamento.i18n import data_estesa
+
+    lingua = lang_of(lang)
+    testo = {
+        "it": f"nessuna scadenza del programma in vigore al {data_estesa(giorno, 'it')} nel pacchetto di regole: "
+        "indicarla con --deadline",
+        "en": f"the rule pack has no programme deadline in force on {data_estesa(giorno, 'en')}: "
+        "give one with --deadline",
+    }[lingua]
+    if da_opzione:
+        fail(f"avviamento: --as-of: {testo}")
+    line, column = caricato.documento.position(("data_riferimento",))
+    fail(f"{caricato.file}:{line}:{column}: {testo}")
 
 
 def _decorrenza(opzione: DecorrenzaOpzione | None) -> Decorrenza | None:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from avviamento.engine import evaluate
-from avviamento.errors import InputError, Text, both
+from avviamento.errors import InputError, Text, both, breve, una_riga
 from avviamento.esito import Esito, InfoRegole
 from avviamento.profilo import validate_profile
 from avviamento.regole import RulePack
@@ -29,7 +29,10 @@ def raccogli(percorsi: Sequence[Path]) -> list[Path]:
     visti: set[Path] = set()
 
     def aggiungi(path: Path) -> None:
-        chiave = path.resolve()
+        try:
+            chiave = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: its row will say the file cannot be read
+            chiave = path.absolute()
         if chiave not in visti:
             visti.add(chiave)
             trovati.append(path)
@@ -121,4 +124,6 @@ def _nome_grezzo(documento: Document | None) -> str | None:
     data = documento.data if documento is not None else None
     unione = data.get("unione") if isinstance(data, dict) else None
     nome = unione.get("nome") if isinstance(unione, dict) else None
-    return nome.strip() or None if isinstance(nome, str) else None
+    if not isinstance(nome, str) or not nome.strip():
+        return None
+    return breve(una_riga(nome.strip()), 120)  # unvalidated: it may be huge or hold control characters
