@@ -50,6 +50,12 @@ def _umask() -> int:
     return attuale
 
 
+ESISTE: dict[str, str] = {
+    "it": "il file esiste già (usare --force per sovrascriverlo)",
+    "en": "the file already exists (use --force to overwrite it)",
+}
+
+
 def problema_destinazione(percorso: Path, *, sovrascrivi: bool) -> dict[str, str] | None:
     """Why a file cannot be written there (checked before any work, so nobody waits to learn it), or None."""
     cartella = percorso.parent
@@ -57,11 +63,21 @@ def problema_destinazione(percorso: Path, *, sovrascrivi: bool) -> dict[str, str
         return {"it": "è una cartella, non un file", "en": "is a directory, not a file"}
     if not cartella.is_dir():
         return {"it": "la cartella non esiste", "en": "the directory does not exist"}
-    if percorso.exists() and not sovrascrivi:
+    if percorso.is_symlink() and not percorso.exists() and not sovrascrivi:
         return {
-            "it": "il file esiste già (usare --force per sovrascriverlo)",
-            "en": "the file already exists (use --force to overwrite it)",
+            "it": "è un collegamento simbolico a un file che non esiste (usare --force per sostituirlo)",
+            "en": "is a symbolic link to a file that does not exist (use --force to replace it)",
         }
+    if percorso.exists() and not sovrascrivi:
+        return ESISTE
+    if percorso.exists() and not percorso.is_file():
+        return NON_REGOLARE
     if not os.access(cartella, os.W_OK | os.X_OK):
         return {"it": "non è possibile scrivere nella cartella", "en": "the directory is not writable"}
     return None
+
+
+NON_REGOLARE: dict[str, str] = {
+    "it": "non è un file regolare (una FIFO, un dispositivo): non viene sostituito",
+    "en": "is not a regular file (a FIFO, a device): it is not replaced",
+}

@@ -22,6 +22,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from avviamento.draft.contesto import ContestoBase
 from avviamento.errors import Text
 from avviamento.fileio import scrivi_atomico
+from avviamento.testo import pulisci, senza_controlli
 
 MARCATORE = re.compile(r"(\[DA COMPLETARE[^\]]*\])")
 
@@ -62,7 +63,7 @@ def rendi(modello: bytes, nome: str, contesto: ContestoBase, ambiente: Ambiente)
 
     tpl = DocxTemplate(io.BytesIO(modello))
     try:
-        tpl.render(contesto.model_dump(), jinja_env=ambiente)
+        tpl.render(pulisci(contesto.model_dump()), jinja_env=ambiente)
     except Exception as exc:  # a custom template may fail in any way: say where, never a traceback
         raise ErroreRedazione(_errore_resa(nome, exc)) from exc
     documento = tpl.docx
@@ -80,7 +81,8 @@ def rendi(modello: bytes, nome: str, contesto: ContestoBase, ambiente: Ambiente)
 
 
 def _proprieta(testo: str) -> str:
-    """Document properties hold at most 255 characters (a Comune's name may be longer)."""
+    """Document properties hold at most 255 characters (a Comune's name may be longer), and no control one."""
+    testo = senza_controlli(testo)
     return testo if len(testo) <= 255 else testo[:254] + "…"
 
 
