@@ -21,7 +21,6 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from avviamento.draft.contesto import ContestoBase
 from avviamento.errors import Text
-from avviamento.fileio import scrivi_atomico
 from avviamento.testo import pulisci, senza_controlli
 
 MARCATORE = re.compile(r"(\[DA COMPLETARE[^\]]*\])")
@@ -161,23 +160,23 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def converti_pdf(documenti: list[Path], eseguibile: str, timeout: float = 600.0) -> None:
-    """Each `x.docx` becomes `x.pdf` beside it, in one LibreOffice run with a private, throw-away profile.
+def converti_pdf(documenti: list[tuple[str, bytes]], eseguibile: str, timeout: float = 600.0) -> list[bytes]:
+    """The PDF of each `(name, .docx bytes)`, in one LibreOffice run with a private, throw-away profile.
 
-    The documents are copied under numbered names first: two acts in different folders may share a name, and
-    one `--outdir` would mix them up. Each PDF is then moved into place atomically.
+    The documents are written under numbered names in a scratch folder (two acts in different folders may share
+    a name, and one `--outdir` would mix them up); nothing reaches --out until every conversion succeeded.
     """
     if not documenti:
-        return
+        return []
     with tempfile.TemporaryDirectory(prefix="avviamento-pdf-") as lavoro:
         base = Path(lavoro)
         ingresso, uscita, profilo = base / "in", base / "out", base / "profilo"
         ingresso.mkdir()
         uscita.mkdir()
         copie = []
-        for n, documento in enumerate(documenti):
+        for n, (_, dati) in enumerate(documenti):
             copia = ingresso / f"{n:04d}.docx"
-            shutil.copyfile(documento, copia)
+            copia.write_bytes(dati)
             copie.append(copia)
         comando = [
             eseguibile,
@@ -200,14 +199,16 @@ def converti_pdf(documenti: list[Path], eseguibile: str, timeout: float = 600.0)
                     "en": f"avviamento: --pdf: LibreOffice did not complete the conversion ({exc})",
                 }
             ) from exc
-        for n, documento in enumerate(documenti):
+        prodotti: list[bytes] = []
+        for n, (nome, _) in enumerate(documenti):
             prodotto = uscita / f"{n:04d}.pdf"
             if not prodotto.is_file():
                 ultimo = (esecuzione.stderr or esecuzione.stdout or "").strip().splitlines()[-1:] or ["—"]
                 raise ErroreRedazione(
                     {
-                        "it": f"avviamento: --pdf: conversione non riuscita per {documento.name}: {ultimo[0]}",
-                        "en": f"avviamento: --pdf: conversion failed for {documento.name}: {ultimo[0]}",
+                        "it": f"avviamento: --pdf: conversione non riuscita per {nome}: {ultimo[0]}",
+                        "en": f"avviamento: --pdf: conversion failed for {nome}: {ultimo[0]}",
                     }
                 )
-            scrivi_atomico(documento.with_suffix(".pdf"), prodotto.read_bytes())
+            prodotti.append(prodotto.read_bytes())
+        return prodotti
