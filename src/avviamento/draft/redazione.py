@@ -7,12 +7,14 @@ every document renders in memory before the first file is written; each file lan
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from avviamento.draft.atti import Atto, Selezione, seleziona
 from avviamento.draft.contesto import ContestoBase, Costruttore, Fonti
 from avviamento.draft.indice import indice_json, indice_md
+from avviamento.draft.limiti import Lavoro, rendi_limitati
 from avviamento.draft.lint import CONTESTI, verifica_modello
 from avviamento.draft.writer import (
     Ambiente,
@@ -28,6 +30,7 @@ from avviamento.fileio import NonRegolare, pubblica
 from avviamento.i18n import Lang
 from avviamento.profilo import Profilo
 from avviamento.regole import RulePack
+from avviamento.risorse import templates_dir
 
 
 @dataclass(frozen=True)
@@ -128,13 +131,17 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
     if speciali:
         raise ErroreRedazione(_testo_non_regolare(speciali[0]))
 
-    # 3. render everything in memory
+    # 3. render everything in memory (a Union's own templates in a worker bounded in time and memory)
     costruttore = Costruttore(Fonti(profilo, pack, esito))
-    documenti: list[tuple[Path, bytes]] = []
+    lavori: list[Lavoro] = []
     for atto in atti:
-        contesto = contesto_di(atto, costruttore, opzioni.immediata_eseguibilita)
         nome = str(opzioni.modelli / atto.modello)
-        documenti.append((bersagli[atto.file], rendi(sorgenti[atto.modello], nome, contesto, ambiente)))
+        lavori.append((nome, _lavoro(atto, nome, sorgenti[atto.modello], costruttore, ambiente, opzioni)))
+    if opzioni.modelli.resolve() == templates_dir().resolve():
+        resi = [lavoro() for _, lavoro in lavori]
+    else:
+        resi = rendi_limitati(lavori)
+    documenti = [(bersagli[atto.file], dati) for atto, dati in zip(atti, resi, strict=True)]
 
     # 4. the PDFs, in a scratch folder of their own; then every file lands, or none (acts first, the index last)
     file = dict(documenti)
@@ -153,6 +160,15 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
     except NonRegolare as exc:
         raise ErroreRedazione(_testo_non_regolare(Path(exc.filename or out))) from exc
     return Risultato(atti, selezione.senza_modello, tuple(file))
+
+
+def _lavoro(
+    atto: Atto, nome: str, sorgente: bytes, costruttore: Costruttore, ambiente: Ambiente, opzioni: Opzioni
+) -> Callable[[], bytes]:
+    def rendi_atto() -> bytes:
+        return rendi(sorgente, nome, contesto_di(atto, costruttore, opzioni.immediata_eseguibilita), ambiente)
+
+    return rendi_atto
 
 
 def _non_regolare(percorso: Path) -> bool:

@@ -7,6 +7,7 @@ naming a variable the context lacks is an error instead of a blank.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shutil
@@ -17,6 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, nodes
+from jinja2.exceptions import SecurityError
+from jinja2.filters import do_format as _FORMATO
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from avviamento.draft.contesto import ContestoBase
@@ -34,13 +38,29 @@ class ErroreRedazione(Exception):
         super().__init__(testo["en"])
 
 
+# What one expression of a template may produce: far beyond any act, far below what hurts the machine.
+LIMITE_TESTO = 1_000_000
+LIMITE_RANGE = 10_000
+_NUMERO_GRANDE = re.compile(r"\d{7,}|%[-#0 +]*\d*\.?\*")  # a format width of a million or more, or `%*d`
+
+
 class Ambiente(ImmutableSandboxedEnvironment):
     """The sandbox every template renders in. docxtpl compiles each document part from source on every render:
-    the compiled template is kept per source, so the thirty deliberations of a run compile their template once."""
+    the compiled template is kept per source, so the thirty deliberations of a run compile their template once.
+
+    Bounded: no constant folding at compile time (`templates lint` would evaluate `'x' * 3000000000` while
+    compiling), and no operation, call or filter that builds a huge value (`*`, `**`, `%` and `+` are
+    intercepted; a numeric argument, a `range` or a format width beyond the limits is refused). What the limits
+    cannot see (nested loops) is bounded in time by the worker that renders custom templates (`rendi_limitato`).
+    """
+
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
 
     def __init__(self) -> None:
-        super().__init__(autoescape=True, undefined=StrictUndefined)
+        super().__init__(autoescape=True, undefined=StrictUndefined, optimized=False)
         self._compilati: dict[str, Template] = {}
+        self.globals["range"] = _range
+        self.filters = {nome: _filtro_limitato(f) for nome, f in self.filters.items()}
 
     def from_string(
         self,
@@ -54,6 +74,68 @@ class Ambiente(ImmutableSandboxedEnvironment):
         if compilato is None:
             compilato = self._compilati[source] = super().from_string(source)
         return compilato
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        problema = _binop_eccessivo(operator, left, right)
+        if problema:
+            raise SecurityError(f"«{operator}»: {problema}")
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        _controlla_argomenti(args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        formato = super().wrap_str_format(value)
+        if formato is not None and _NUMERO_GRANDE.search(value.__self__):
+            raise SecurityError("format: larghezza di formato oltre i limiti")
+        return formato
+
+
+def _binop_eccessivo(operator: str, left: Any, right: Any) -> str | None:
+    sequenze = (str, list, tuple)
+    if operator == "*":
+        for seq, n in ((left, right), (right, left)):
+            if isinstance(seq, sequenze) and isinstance(n, int) and len(seq) * n > LIMITE_TESTO:
+                return f"risultato oltre {LIMITE_TESTO} elementi"
+    if operator == "**" and isinstance(right, int | float) and abs(right) > 64 and left not in (0, 1, -1):
+        return "esponente oltre 64"
+    if operator == "%" and isinstance(left, str) and _NUMERO_GRANDE.search(left):
+        return "larghezza di formato oltre i limiti"
+    if (
+        operator == "+"
+        and isinstance(left, sequenze)
+        and isinstance(right, sequenze)
+        and len(left) + len(right) > LIMITE_TESTO
+    ):
+        return f"risultato oltre {LIMITE_TESTO} elementi"
+    return None
+
+
+def _controlla_argomenti(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    for valore in (*args, *kwargs.values()):
+        if isinstance(valore, int) and not isinstance(valore, bool) and abs(valore) > LIMITE_TESTO:
+            raise SecurityError(f"argomento {valore} oltre il limite di {LIMITE_TESTO}")
+
+
+def _filtro_limitato(filtro: Any) -> Any:
+    """A filter refusing huge numeric arguments (`center(1500000000)`) and huge format widths (`format`)."""
+
+    @functools.wraps(filtro)  # keeps Jinja's pass_context / pass_environment marks
+    def limitato(*args: Any, **kwargs: Any) -> Any:
+        _controlla_argomenti(args, kwargs)
+        if filtro is _FORMATO and args and _NUMERO_GRANDE.search(str(args[0])):
+            raise SecurityError("format: larghezza di formato oltre i limiti")
+        return filtro(*args, **kwargs)
+
+    return limitato
+
+
+def _range(*args: int) -> range:
+    intervallo = range(*args)
+    if len(intervallo) > LIMITE_RANGE:
+        raise SecurityError(f"range oltre {LIMITE_RANGE} elementi")
+    return intervallo
 
 
 def rendi(modello: bytes, nome: str, contesto: ContestoBase, ambiente: Ambiente) -> bytes:
@@ -94,6 +176,11 @@ def _errore_resa(nome: str, exc: Exception) -> Text:
         return {
             "it": f"{nome}: variabile non definita nel modello: {dettaglio}",
             "en": f"{nome}: undefined variable in the template: {dettaglio}",
+        }
+    if isinstance(exc, MemoryError):
+        return {
+            "it": f"{nome}: il modello richiede troppa memoria: interrotto, nessun file scritto",
+            "en": f"{nome}: the template needs too much memory: stopped, no file written",
         }
     if isinstance(exc, SecurityError):
         return {
