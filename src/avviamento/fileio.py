@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,21 +30,65 @@ def scrivi_atomico(percorso: Path, dati: bytes, *, sovrascrivi: bool = True) -> 
     """
     cartella = percorso.parent
     cartella.mkdir(parents=True, exist_ok=True)
+    _sgombra_temporanei(percorso)
     descrittore, nome = tempfile.mkstemp(dir=cartella, prefix=f".{percorso.name}.", suffix=".tmp")
     temporaneo = Path(nome)
     try:
         with os.fdopen(descrittore, "wb") as fh:
+            _blocca(
+                fh.fileno()
+            )  # held until the end: a later run tells a live temporary file from a leftover
             fh.write(dati)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(temporaneo, 0o666 & ~_umask())  # mkstemp creates 0600; users expect their usual permissions
-        if sovrascrivi:
-            os.replace(temporaneo, percorso)
-        else:
-            _crea(temporaneo, percorso)
+            os.chmod(
+                temporaneo, 0o666 & ~_umask()
+            )  # mkstemp creates 0600; users expect their usual permissions
+            if sovrascrivi:
+                os.replace(temporaneo, percorso)
+            else:
+                _crea(temporaneo, percorso)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporaneo)
+
+
+# A temporary file of ours older than this, and not locked, was left by a killed run.
+ETA_ABBANDONO = 60.0
+
+
+def _blocca(descrittore: int) -> None:
+    with contextlib.suppress(ImportError, OSError):
+        import fcntl
+
+        fcntl.flock(descrittore, fcntl.LOCK_EX)
+
+
+def _sgombra_temporanei(percorso: Path) -> None:
+    """Remove the `.<name>.*.tmp` files a killed run left beside this target (unlocked, and not fresh)."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    prefisso = f".{percorso.name}."
+    adesso = time.time()
+    with contextlib.suppress(OSError):
+        for voce in percorso.parent.iterdir():
+            if not (voce.name.startswith(prefisso) and voce.name.endswith(".tmp")):
+                continue
+            try:
+                descrittore = os.open(voce, os.O_RDONLY | os.O_NOFOLLOW)
+            except OSError:
+                continue
+            try:
+                info = os.fstat(descrittore)
+                if stat.S_ISREG(info.st_mode) and adesso - info.st_mtime > ETA_ABBANDONO:
+                    fcntl.flock(descrittore, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a live writer holds it: OSError
+                    os.unlink(voce)
+            except OSError:
+                pass
+            finally:
+                os.close(descrittore)
 
 
 _SENZA_LINK = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}

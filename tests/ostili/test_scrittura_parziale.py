@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -105,3 +106,27 @@ def test_force_never_replaces_a_fifo_with_an_act(run: Run, tmp_path: Path) -> No
     assert "FIFO" in riga and "indice.md" in riga
     assert stat.S_ISFIFO((out / "indice.md").lstat().st_mode)
     assert [p.name for p in out.iterdir()] == ["indice.md"]
+
+
+def test_temporary_files_left_beside_a_calendar_are_cleared_and_live_ones_kept(
+    run: Run, tmp_path: Path
+) -> None:
+    import fcntl
+
+    ics = tmp_path / "piano.ics"
+    vecchio = time.time() - 3600
+    abbandonato, vivo, fresco, altrui = (
+        tmp_path / ".piano.ics.k9abcd.tmp",  # a killed run's
+        tmp_path / ".piano.ics.vivo12.tmp",  # another run still writing (it holds the lock)
+        tmp_path / ".piano.ics.nuovo1.tmp",  # just created: its writer may not hold the lock yet
+        tmp_path / ".altro.ics.k9abcd.tmp",  # beside another target: not ours to judge
+    )
+    for percorso in (abbandonato, vivo, fresco, altrui):
+        percorso.write_bytes(b"BEGIN:VCALENDAR")
+    for percorso in (abbandonato, vivo, altrui):
+        os.utime(percorso, (vecchio, vecchio))
+    with open(vivo, "rb") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        result = run("plan", DELTA, "--ics", str(ics))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in (ics, vivo, fresco, altrui))
