@@ -1,7 +1,7 @@
 """One drafting run: choose the acts, check the templates, check the targets, render all, then write all.
 
 The order is the safety: a bad template or an existing file stops the run before a single byte is written;
-every document renders in memory before the first file is written; each file lands atomically.
+every document renders in memory before the first file is written; then all files land, or none (fileio.pubblica).
 """
 
 from __future__ import annotations
