@@ -35,15 +35,13 @@ def scrivi_atomico(percorso: Path, dati: bytes, *, sovrascrivi: bool = True) -> 
     temporaneo = Path(nome)
     try:
         with os.fdopen(descrittore, "wb") as fh:
-            _blocca(
-                fh.fileno()
-            )  # held until the end: a later run tells a live temporary file from a leftover
+            # locked until the end: a later run tells a live temporary file from one a killed run left
+            _blocca(fh.fileno())
             fh.write(dati)
             fh.flush()
             os.fsync(fh.fileno())
-            os.chmod(
-                temporaneo, 0o666 & ~_umask()
-            )  # mkstemp creates 0600; users expect their usual permissions
+            # mkstemp creates 0600; users expect their usual permissions
+            os.chmod(temporaneo, 0o666 & ~_umask())
             if sovrascrivi:
                 os.replace(temporaneo, percorso)
             else:

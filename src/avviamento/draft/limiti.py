@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from avviamento.draft.writer import ErroreRedazione
@@ -97,7 +98,7 @@ def _limita(memoria: int, cpu: int) -> None:
     except ImportError:
         return
     with contextlib.suppress(OSError, ValueError):
-        mappata = int(open("/proc/self/statm").read().split()[0]) * os.sysconf("SC_PAGE_SIZE")  # noqa: SIM115
+        mappata = int(Path("/proc/self/statm").read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         _abbassa(resource, resource.RLIMIT_AS, mappata + memoria)
     with contextlib.suppress(OSError, ValueError):
         _abbassa(resource, resource.RLIMIT_CPU, cpu)
