@@ -158,3 +158,24 @@ def test_the_sandbox_refuses_huge_values(sorgente: str) -> None:
 )
 def test_the_sandbox_still_does_ordinary_work(sorgente: str, atteso: str) -> None:
     assert Ambiente().from_string(sorgente).render() == atteso
+
+
+def test_the_worker_caps_its_own_memory_and_keeps_the_order() -> None:
+    from avviamento.draft.writer import ErroreRedazione
+
+    assert limiti.rendi_limitati([("a", lambda: b"1"), ("b", lambda: b"2")]) == [b"1", b"2"]
+    with pytest.raises(ErroreRedazione) as errore:
+        limiti.rendi_limitati([("a.docx", lambda: b"1"), ("b.docx", lambda: b"x" * (2 << 30))])
+    assert errore.value.testo["it"].startswith("b.docx: ") and "memoria" in errore.value.testo["it"]
+
+
+def test_the_worker_stops_a_document_that_never_ends() -> None:
+    from avviamento.draft.writer import ErroreRedazione
+
+    def per_sempre() -> bytes:
+        while True:
+            pass
+
+    with pytest.raises(ErroreRedazione) as errore:
+        limiti.rendi_limitati([("a.docx", lambda: b"1"), ("b.docx", per_sempre)], secondi=0.5)
+    assert errore.value.testo["en"].startswith("b.docx: the template did not render within 0.5 seconds")
