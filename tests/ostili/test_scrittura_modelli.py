@@ -179,3 +179,14 @@ def test_the_worker_stops_a_document_that_never_ends() -> None:
     with pytest.raises(ErroreRedazione) as errore:
         limiti.rendi_limitati([("a.docx", lambda: b"1"), ("b.docx", per_sempre)], secondi=0.5)
     assert errore.value.testo["en"].startswith("b.docx: the template did not render within 0.5 seconds")
+
+
+def test_the_refusal_speaks_english_under_lang_en(run: Run, tmp_path: Path) -> None:
+    modelli = _modelli(tmp_path, PIANO, "{{ 'x' * 3000000000 }}")
+    out = tmp_path / "bozze"
+    result = run("draft", DELTA, "--out", str(out), "--templates", str(modelli), "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith(
+        f"{PIANO}: operation not allowed in the template: «*»: result over 1000000 items"
+    )
+    assert not out.exists()

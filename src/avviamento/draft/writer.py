@@ -44,6 +44,18 @@ LIMITE_RANGE = 10_000
 _NUMERO_GRANDE = re.compile(r"\d{7,}|%[-#0 +]*\d*\.?\*")  # a format width of a million or more, or `%*d`
 
 
+_OLTRE: Text = {"it": f"risultato oltre {LIMITE_TESTO} elementi", "en": f"result over {LIMITE_TESTO} items"}
+_LARGHEZZA: Text = {"it": "larghezza di formato oltre i limiti", "en": "format width beyond the limits"}
+
+
+class Eccesso(SecurityError):
+    """A template asked for a value beyond the limits: the reason, in each language."""
+
+    def __init__(self, testo: Text) -> None:
+        self.testo = testo
+        super().__init__(testo["it"])
+
+
 class Ambiente(ImmutableSandboxedEnvironment):
     """The sandbox every template renders in. docxtpl compiles each document part from source on every render:
     the compiled template is kept per source, so the thirty deliberations of a run compile their template once.
@@ -78,7 +90,7 @@ class Ambiente(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         problema = _binop_eccessivo(operator, left, right)
         if problema:
-            raise SecurityError(f"«{operator}»: {problema}")
+            raise Eccesso({lingua: f"«{operator}»: {testo}" for lingua, testo in problema.items()})
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
@@ -88,34 +100,39 @@ class Ambiente(ImmutableSandboxedEnvironment):
     def wrap_str_format(self, value: Any) -> Any:
         formato = super().wrap_str_format(value)
         if formato is not None and _NUMERO_GRANDE.search(value.__self__):
-            raise SecurityError("format: larghezza di formato oltre i limiti")
+            raise Eccesso({k: f"format: {v}" for k, v in _LARGHEZZA.items()})
         return formato
 
 
-def _binop_eccessivo(operator: str, left: Any, right: Any) -> str | None:
+def _binop_eccessivo(operator: str, left: Any, right: Any) -> Text | None:
     sequenze = (str, list, tuple)
     if operator == "*":
         for seq, n in ((left, right), (right, left)):
             if isinstance(seq, sequenze) and isinstance(n, int) and len(seq) * n > LIMITE_TESTO:
-                return f"risultato oltre {LIMITE_TESTO} elementi"
+                return _OLTRE
     if operator == "**" and isinstance(right, int | float) and abs(right) > 64 and left not in (0, 1, -1):
-        return "esponente oltre 64"
+        return {"it": "esponente oltre 64", "en": "exponent over 64"}
     if operator == "%" and isinstance(left, str) and _NUMERO_GRANDE.search(left):
-        return "larghezza di formato oltre i limiti"
+        return _LARGHEZZA
     if (
         operator == "+"
         and isinstance(left, sequenze)
         and isinstance(right, sequenze)
         and len(left) + len(right) > LIMITE_TESTO
     ):
-        return f"risultato oltre {LIMITE_TESTO} elementi"
+        return _OLTRE
     return None
 
 
 def _controlla_argomenti(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     for valore in (*args, *kwargs.values()):
         if isinstance(valore, int) and not isinstance(valore, bool) and abs(valore) > LIMITE_TESTO:
-            raise SecurityError(f"argomento {valore} oltre il limite di {LIMITE_TESTO}")
+            raise Eccesso(
+                {
+                    "it": f"argomento {valore} oltre il limite di {LIMITE_TESTO}",
+                    "en": f"argument {valore} over the limit of {LIMITE_TESTO}",
+                }
+            )
 
 
 def _filtro_limitato(filtro: Any) -> Any:
@@ -125,7 +142,7 @@ def _filtro_limitato(filtro: Any) -> Any:
     def limitato(*args: Any, **kwargs: Any) -> Any:
         _controlla_argomenti(args, kwargs)
         if filtro is _FORMATO and args and _NUMERO_GRANDE.search(str(args[0])):
-            raise SecurityError("format: larghezza di formato oltre i limiti")
+            raise Eccesso({k: f"format: {v}" for k, v in _LARGHEZZA.items()})
         return filtro(*args, **kwargs)
 
     return limitato
@@ -134,7 +151,9 @@ def _filtro_limitato(filtro: Any) -> Any:
 def _range(*args: int) -> range:
     intervallo = range(*args)
     if len(intervallo) > LIMITE_RANGE:
-        raise SecurityError(f"range oltre {LIMITE_RANGE} elementi")
+        raise Eccesso(
+            {"it": f"range oltre {LIMITE_RANGE} elementi", "en": f"range over {LIMITE_RANGE} items"}
+        )
     return intervallo
 
 
@@ -181,6 +200,11 @@ def _errore_resa(nome: str, exc: Exception) -> Text:
         return {
             "it": f"{nome}: il modello richiede troppa memoria: interrotto, nessun file scritto",
             "en": f"{nome}: the template needs too much memory: stopped, no file written",
+        }
+    if isinstance(exc, Eccesso):
+        return {
+            "it": f"{nome}: operazione non consentita nel modello: {exc.testo['it']}",
+            "en": f"{nome}: operation not allowed in the template: {exc.testo['en']}",
         }
     if isinstance(exc, SecurityError):
         return {
