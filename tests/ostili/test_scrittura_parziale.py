@@ -130,3 +130,20 @@ def test_temporary_files_left_beside_a_calendar_are_cleared_and_live_ones_kept(
         result = run("plan", DELTA, "--ics", str(ics))
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in (ics, vivo, fresco, altrui))
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes in read-only folders"
+)
+def test_a_read_only_subfolder_changes_nothing(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "bozze"
+    (out / "delibere").mkdir(parents=True)
+    (out / "delibere").chmod(0o555)
+    try:
+        prima = istantanea(out)
+        riga = _una_riga(run("draft", DELTA, "--out", str(out)))
+        assert "nessun file modificato" in riga
+        assert istantanea(out) == prima
+        assert sorted(p.name for p in out.iterdir()) == ["delibere"]
+    finally:
+        (out / "delibere").chmod(0o755)
