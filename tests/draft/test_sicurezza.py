@@ -106,25 +106,21 @@ def test_destinazione_refuses_dot_dot(tmp_path: Path) -> None:
     assert writer.destinazione(tmp_path, "delibere/a.docx") == tmp_path.resolve() / "delibere" / "a.docx"
 
 
-def test_a_failed_write_leaves_no_half_file(run: Run, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_nothing(run: Run, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     chiamate = {"n": 0}
-    vero_replace = os.replace
+    vero_link = os.link
 
-    def replace_che_cede(origine: str, destinazione: str) -> None:
+    def link_che_cede(origine: str, destinazione: str, **kwargs: bool) -> None:
         chiamate["n"] += 1
         if chiamate["n"] == 3:
             raise OSError(28, "No space left on device")
-        vero_replace(origine, destinazione)
+        vero_link(origine, destinazione, **kwargs)
 
-    monkeypatch.setattr(os, "replace", replace_che_cede)
+    monkeypatch.setattr(os, "link", link_che_cede)
     result = run("draft", DELTA, "--out", str(out))
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
-    scritti = sorted(out.rglob("*.docx"))
-    assert len(scritti) == 2  # the first two landed whole, the third never appeared
-    for percorso in scritti:
-        leggi_docx(percorso)
-    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
-    assert not (out / "indice.json").exists()  # the index comes last: it never lists a missing file
+    assert "nessun file modificato" in result.stderr
+    assert not out.exists()  # the two acts already in place were taken back, and the folder the run made
 
 
 def test_scrivi_atomico_keeps_the_old_file_on_failure(

@@ -100,7 +100,11 @@ def draft(
     except ErroreRedazione as exc:
         fail(exc.testo[code])
     except OSError as exc:
-        fail(f"avviamento: --out: {exc.strerror or exc} ({exc.filename or out})")
+        fail(
+            f"avviamento: --out: {exc.strerror or exc} ({exc.filename or out}); nessun file modificato"
+            if code == "it"
+            else f"avviamento: --out: {exc.strerror or exc} ({exc.filename or out}); no file changed"
+        )
     from avviamento.draft.indice import riepilogo
 
     for rimedio in risultato.senza_modello:

@@ -168,10 +168,6 @@ def _verifica_destinazione(path: Path, force: bool, lang: Lingua) -> None:
 
 
 def _esiste(path: Path, lang: Lingua) -> None:
-    fail(
-        f"avviamento: --ics: {path}: "
-        + {
-            "it": "il file esiste già (usare --force per sovrascriverlo)",
-            "en": "the file already exists (use --force to overwrite it)",
-        }[lang.value]
-    )
+    from avviamento.fileio import ESISTE
+
+    fail(f"avviamento: --ics: {path}: {ESISTE[lang_of(lang)]}")

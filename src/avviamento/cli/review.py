@@ -100,9 +100,10 @@ def review(
     else:
         try:
             scrivi_atomico(out, testo.encode("utf-8"), sovrascrivi=force)
-        except FileExistsError:  # created while the batch ran
-            _verifica_out(out, force, lang)
-            raise typer.Exit(2) from None
+        except FileExistsError:  # created meanwhile, by another run: never replaced without --force
+            from avviamento.fileio import ESISTE
+
+            fail(f"avviamento: --out: {out}: {ESISTE[code]}")
         except OSError as exc:
             _fail(lang, "out_errore", out=out, dettaglio=exc.strerror or str(exc))
         typer.echo(MESSAGGI["scritto"][code].format(n=len(istruttoria.righe), out=out), err=True)

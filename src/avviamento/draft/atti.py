@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from avviamento.draft.contesto import PIANI, REGOLAMENTI, Adozione
@@ -64,13 +64,41 @@ def slug(testo: str, massimo: int = 48) -> str:
 
 
 def _slug_comuni(nomi: list[str]) -> list[str]:
-    """One distinct slug per Comune, even for names that sanitise alike (`Sant'Agata`, `Sant Agata`)."""
-    usati: dict[str, int] = {}
+    """One distinct slug per Comune, even for names that sanitise alike (`Sant'Agata`, `Sant Agata`): the first
+    keeps the plain slug, the others take the first free `-2`, `-3`, … that no other Comune's slug already is
+    (`Sant Agata 2` keeps `sant-agata-2`), in the profile's order, so every run names the files alike."""
+    basi = [slug(nome) for nome in nomi]
+    riservati = set(basi)
+    usati: set[str] = set()
     out: list[str] = []
-    for nome in nomi:
-        base = slug(nome)
-        usati[base] = usati.get(base, 0) + 1
-        out.append(base if usati[base] == 1 else f"{base}-{usati[base]}")
+    for base in basi:
+        scelto, n = base, 1
+        while scelto in usati:
+            n += 1
+            scelto = f"{base}-{n}"
+            if scelto in riservati:
+                scelto = base  # another Comune's own slug: try the next number
+        usati.add(scelto)
+        out.append(scelto)
+    return out
+
+
+def _file_unici(atti: list[Atto]) -> list[Atto]:
+    """No two acts of a run share a file, whatever the data (function codes of a custom pack may slug alike):
+    a later act that would overwrite an earlier one takes the first free `-2`, `-3`, … before `.docx`."""
+    tutti = {a.file for a in atti}
+    usati: set[str] = set()
+    out: list[Atto] = []
+    for atto in atti:
+        file, n = atto.file, 1
+        radice = file.removesuffix(".docx")
+        while file in usati:
+            n += 1
+            file = f"{radice}-{n}.docx"
+            if file in tutti:
+                file = atto.file
+        usati.add(file)
+        out.append(atto if file == atto.file else replace(atto, file=file))
     return out
 
 
@@ -148,4 +176,4 @@ def seleziona(esito: Esito, nomi_comuni: list[str], solo: frozenset[str] | None 
                 )
             )
     atti.sort(key=lambda a: TIPI.index(a.tipo))
-    return Selezione(tuple(atti), tuple(senza_modello))
+    return Selezione(tuple(_file_unici(atti)), tuple(senza_modello))

@@ -9,6 +9,7 @@ from pathlib import Path
 from avviamento.draft.atti import Atto
 from avviamento.esito import Esito
 from avviamento.i18n import Lang, data_estesa
+from avviamento.testo import senza_controlli
 
 TIPI_TESTO: dict[str, dict[str, str]] = {
     "convenzione": {"it": "convenzione", "en": "agreement"},
@@ -71,7 +72,7 @@ def indice_json(atti: tuple[Atto, ...]) -> str:
 
 def _md(testo: str) -> str:
     """Names are data: in a Markdown table they must not open a tag, a link or a new column."""
-    return re.sub(r"([\\`*_\[\]<>|#&])", r"\\\1", testo)
+    return re.sub(r"([\\`*_\[\]<>|#&])", r"\\\1", senza_controlli(testo))
 
 
 def indice_md(atti: tuple[Atto, ...], esito: Esito, lang: Lang) -> str:
@@ -107,6 +108,11 @@ def indice_md(atti: tuple[Atto, ...], esito: Esito, lang: Lang) -> str:
     return "\n".join(righe) + "\n"
 
 
+def _riga(testo: str) -> str:
+    """A name on one terminal line: its ESC must not drive the terminal, its newline not break the table."""
+    return " ".join(senza_controlli(testo).split())
+
+
 def riepilogo(atti: tuple[Atto, ...], esito: Esito, out: Path, lang: Lang) -> str:
     """The summary table on the terminal: one line per act, then the totals."""
     intestazione = (
@@ -120,14 +126,14 @@ def riepilogo(atti: tuple[Atto, ...], esito: Esito, out: Path, lang: Lang) -> st
         (
             TIPI_TESTO[a.tipo][lang],
             a.funzione or a.oggetto or "—",
-            a.comune or "—",
+            _riga(a.comune) if a.comune else "—",
             ", ".join(a.rilievi) or "—",
             a.file,
         )
         for a in atti
     ]
     testo = [
-        f"{esito.unione} — {UI['titolo'][lang]} ({UI['data'][lang]}: {data_estesa(esito.data_valutazione, lang)})"
+        f"{_riga(esito.unione)} — {UI['titolo'][lang]} ({UI['data'][lang]}: {data_estesa(esito.data_valutazione, lang)})"
     ]
     if not righe:
         testo.append(UI["nessuno"][lang])

@@ -1,17 +1,20 @@
 """One drafting run: choose the acts, check the templates, check the targets, render all, then write all.
 
 The order is the safety: a bad template or an existing file stops the run before a single byte is written;
-every document renders in memory before the first file is written; each file lands atomically.
+every document renders in memory before the first file is written; then all files land, or none (fileio.pubblica).
 """
 
 from __future__ import annotations
 
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from avviamento.draft.atti import Atto, Selezione, seleziona
 from avviamento.draft.contesto import ContestoBase, Costruttore, Fonti
 from avviamento.draft.indice import indice_json, indice_md
+from avviamento.draft.limiti import Lavoro, rendi_limitati
 from avviamento.draft.lint import CONTESTI, verifica_modello
 from avviamento.draft.writer import (
     Ambiente,
@@ -21,11 +24,13 @@ from avviamento.draft.writer import (
     rendi,
     soffice,
 )
+from avviamento.errors import Text
 from avviamento.esito import Esito
-from avviamento.fileio import scrivi_atomico
+from avviamento.fileio import NonRegolare, pubblica
 from avviamento.i18n import Lang
 from avviamento.profilo import Profilo
 from avviamento.regole import RulePack
+from avviamento.risorse import templates_dir
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class Opzioni:
 class Risultato:
     atti: tuple[Atto, ...]
     senza_modello: tuple[str, ...]
-    scritti: tuple[Path, ...]
+    scritti: tuple[Path, ...]  # every file written, in the order it landed
 
 
 def pianifica(profilo: Profilo, esito: Esito, solo: frozenset[str] | None = None) -> Selezione:
@@ -113,19 +118,7 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
     if not opzioni.force:
         esistenti = [r for r, p in bersagli.items() if p.exists() or p.is_symlink()]
         if esistenti:
-            altri = len(esistenti) - 1
-            coda = {
-                "it": f" (e altri {altri})" if altri else "",
-                "en": f" (and {altri} more)" if altri else "",
-            }
-            raise ErroreRedazione(
-                {
-                    "it": f"avviamento: {out / esistenti[0]} esiste già{coda['it']}: usare --force per "
-                    f"sovrascrivere; nessun file modificato",
-                    "en": f"avviamento: {out / esistenti[0]} already exists{coda['en']}: use --force to "
-                    f"overwrite; no file changed",
-                }
-            )
+            raise ErroreRedazione(_testo_esistente(out / esistenti[0], len(esistenti) - 1))
     cartelle = [p for p in bersagli.values() if p.is_dir()]
     if cartelle:
         raise ErroreRedazione(
@@ -134,22 +127,71 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
                 "en": f"avviamento: {cartelle[0]} is a folder: it cannot be replaced by a document",
             }
         )
+    speciali = [p for p in bersagli.values() if _non_regolare(p)]
+    if speciali:
+        raise ErroreRedazione(_testo_non_regolare(speciali[0]))
 
-    # 3. render everything in memory
+    # 3. render everything in memory (a Union's own templates in a worker bounded in time and memory)
     costruttore = Costruttore(Fonti(profilo, pack, esito))
-    documenti: list[tuple[Path, bytes]] = []
+    lavori: list[Lavoro] = []
     for atto in atti:
-        contesto = contesto_di(atto, costruttore, opzioni.immediata_eseguibilita)
         nome = str(opzioni.modelli / atto.modello)
-        documenti.append((bersagli[atto.file], rendi(sorgenti[atto.modello], nome, contesto, ambiente)))
+        lavori.append((nome, _lavoro(atto, nome, sorgenti[atto.modello], costruttore, ambiente, opzioni)))
+    if opzioni.modelli.resolve() == templates_dir().resolve():
+        resi = [lavoro() for _, lavoro in lavori]
+    else:
+        resi = rendi_limitati(lavori)
+    documenti = [(bersagli[atto.file], dati) for atto, dati in zip(atti, resi, strict=True)]
 
-    # 4. write, each file atomically; the index last, so it never lists a file that is not there
-    scritti: list[Path] = []
-    for percorso, dati in documenti:
-        scrivi_atomico(percorso, dati)
-        scritti.append(percorso)
+    # 4. the PDFs, in a scratch folder of their own; then every file lands, or none (acts first, the index last)
+    file = dict(documenti)
     if eseguibile is not None:
-        converti_pdf([p for p, _ in documenti], eseguibile)
-    scrivi_atomico(bersagli["indice.json"], indice_json(atti).encode("utf-8"))
-    scrivi_atomico(bersagli["indice.md"], indice_md(atti, esito, lang).encode("utf-8"))
-    return Risultato(atti, selezione.senza_modello, tuple(scritti))
+        pdf = converti_pdf([(p.name, dati) for p, dati in documenti], eseguibile)
+        file.update({p.with_suffix(".pdf"): dati for (p, _), dati in zip(documenti, pdf, strict=True)})
+    file[bersagli["indice.json"]] = indice_json(atti).encode("utf-8")
+    file[bersagli["indice.md"]] = indice_md(atti, esito, lang).encode("utf-8")
+    try:
+        pubblica(out, file, sovrascrivi=opzioni.force)
+    except FileExistsError as exc:  # another run wrote there meanwhile
+        percorso = Path(exc.filename or out)
+        if percorso.is_relative_to(out.resolve()):
+            percorso = out / percorso.relative_to(out.resolve())
+        raise ErroreRedazione(_testo_esistente(percorso, 0)) from exc
+    except NonRegolare as exc:
+        raise ErroreRedazione(_testo_non_regolare(Path(exc.filename or out))) from exc
+    return Risultato(atti, selezione.senza_modello, tuple(file))
+
+
+def _lavoro(
+    atto: Atto, nome: str, sorgente: bytes, costruttore: Costruttore, ambiente: Ambiente, opzioni: Opzioni
+) -> Callable[[], bytes]:
+    def rendi_atto() -> bytes:
+        return rendi(sorgente, nome, contesto_di(atto, costruttore, opzioni.immediata_eseguibilita), ambiente)
+
+    return rendi_atto
+
+
+def _non_regolare(percorso: Path) -> bool:
+    try:
+        modo = percorso.lstat().st_mode
+    except FileNotFoundError:
+        return False
+    return not (stat.S_ISREG(modo) or stat.S_ISLNK(modo) or stat.S_ISDIR(modo))
+
+
+def _testo_non_regolare(percorso: Path) -> Text:
+    return {
+        "it": f"avviamento: {percorso} non è un file regolare (una FIFO, un dispositivo): non viene sostituito "
+        "nemmeno con --force; nessun file modificato",
+        "en": f"avviamento: {percorso} is not a regular file (a FIFO, a device): it is not replaced, not even "
+        "with --force; no file changed",
+    }
+
+
+def _testo_esistente(primo: Path, altri: int) -> Text:
+    coda = {"it": f" (e altri {altri})" if altri else "", "en": f" (and {altri} more)" if altri else ""}
+    return {
+        "it": f"avviamento: {primo} esiste già{coda['it']}: usare --force per sovrascrivere; nessun file "
+        "modificato",
+        "en": f"avviamento: {primo} already exists{coda['en']}: use --force to overwrite; no file changed",
+    }

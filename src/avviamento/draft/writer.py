@@ -7,6 +7,7 @@ naming a variable the context lacks is an error instead of a blank.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shutil
@@ -17,11 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, nodes
+from jinja2.exceptions import SecurityError
+from jinja2.filters import do_format as _FORMATO
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from avviamento.draft.contesto import ContestoBase
 from avviamento.errors import Text
-from avviamento.fileio import scrivi_atomico
+from avviamento.testo import pulisci, senza_controlli
 
 MARCATORE = re.compile(r"(\[DA COMPLETARE[^\]]*\])")
 
@@ -34,13 +38,41 @@ class ErroreRedazione(Exception):
         super().__init__(testo["en"])
 
 
+# What one expression of a template may produce: far beyond any act, far below what hurts the machine.
+LIMITE_TESTO = 1_000_000
+LIMITE_RANGE = 10_000
+_NUMERO_GRANDE = re.compile(r"\d{7,}|%[-#0 +]*\d*\.?\*")  # a format width of a million or more, or `%*d`
+
+
+_OLTRE: Text = {"it": f"risultato oltre {LIMITE_TESTO} elementi", "en": f"result over {LIMITE_TESTO} items"}
+_LARGHEZZA: Text = {"it": "larghezza di formato oltre i limiti", "en": "format width beyond the limits"}
+
+
+class Eccesso(SecurityError):
+    """A template asked for a value beyond the limits: the reason, in each language."""
+
+    def __init__(self, testo: Text) -> None:
+        self.testo = testo
+        super().__init__(testo["it"])
+
+
 class Ambiente(ImmutableSandboxedEnvironment):
     """The sandbox every template renders in. docxtpl compiles each document part from source on every render:
-    the compiled template is kept per source, so the thirty deliberations of a run compile their template once."""
+    the compiled template is kept per source, so the thirty deliberations of a run compile their template once.
+
+    Bounded: no constant folding at compile time (`templates lint` would evaluate `'x' * 3000000000` while
+    compiling), and no operation, call or filter that builds a huge value (`*`, `**`, `%` and `+` are
+    intercepted; a numeric argument, a `range` or a format width beyond the limits is refused). What the limits
+    cannot see (nested loops) is bounded in time by the worker that renders custom templates (`rendi_limitato`).
+    """
+
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
 
     def __init__(self) -> None:
-        super().__init__(autoescape=True, undefined=StrictUndefined)
+        super().__init__(autoescape=True, undefined=StrictUndefined, optimized=False)
         self._compilati: dict[str, Template] = {}
+        self.globals["range"] = _range
+        self.filters = {nome: _filtro_limitato(f) for nome, f in self.filters.items()}
 
     def from_string(
         self,
@@ -55,6 +87,75 @@ class Ambiente(ImmutableSandboxedEnvironment):
             compilato = self._compilati[source] = super().from_string(source)
         return compilato
 
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        problema = _binop_eccessivo(operator, left, right)
+        if problema:
+            raise Eccesso({lingua: f"«{operator}»: {testo}" for lingua, testo in problema.items()})
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        _controlla_argomenti(args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        formato = super().wrap_str_format(value)
+        if formato is not None and _NUMERO_GRANDE.search(value.__self__):
+            raise Eccesso({k: f"format: {v}" for k, v in _LARGHEZZA.items()})
+        return formato
+
+
+def _binop_eccessivo(operator: str, left: Any, right: Any) -> Text | None:
+    sequenze = (str, list, tuple)
+    if operator == "*":
+        for seq, n in ((left, right), (right, left)):
+            if isinstance(seq, sequenze) and isinstance(n, int) and len(seq) * n > LIMITE_TESTO:
+                return _OLTRE
+    if operator == "**" and isinstance(right, int | float) and abs(right) > 64 and left not in (0, 1, -1):
+        return {"it": "esponente oltre 64", "en": "exponent over 64"}
+    if operator == "%" and isinstance(left, str) and _NUMERO_GRANDE.search(left):
+        return _LARGHEZZA
+    if (
+        operator == "+"
+        and isinstance(left, sequenze)
+        and isinstance(right, sequenze)
+        and len(left) + len(right) > LIMITE_TESTO
+    ):
+        return _OLTRE
+    return None
+
+
+def _controlla_argomenti(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    for valore in (*args, *kwargs.values()):
+        if isinstance(valore, int) and not isinstance(valore, bool) and abs(valore) > LIMITE_TESTO:
+            raise Eccesso(
+                {
+                    "it": f"argomento {valore} oltre il limite di {LIMITE_TESTO}",
+                    "en": f"argument {valore} over the limit of {LIMITE_TESTO}",
+                }
+            )
+
+
+def _filtro_limitato(filtro: Any) -> Any:
+    """A filter refusing huge numeric arguments (`center(1500000000)`) and huge format widths (`format`)."""
+
+    @functools.wraps(filtro)  # keeps Jinja's pass_context / pass_environment marks
+    def limitato(*args: Any, **kwargs: Any) -> Any:
+        _controlla_argomenti(args, kwargs)
+        if filtro is _FORMATO and args and _NUMERO_GRANDE.search(str(args[0])):
+            raise Eccesso({k: f"format: {v}" for k, v in _LARGHEZZA.items()})
+        return filtro(*args, **kwargs)
+
+    return limitato
+
+
+def _range(*args: int) -> range:
+    intervallo = range(*args)
+    if len(intervallo) > LIMITE_RANGE:
+        raise Eccesso(
+            {"it": f"range oltre {LIMITE_RANGE} elementi", "en": f"range over {LIMITE_RANGE} items"}
+        )
+    return intervallo
+
 
 def rendi(modello: bytes, nome: str, contesto: ContestoBase, ambiente: Ambiente) -> bytes:
     """One document, in memory: nothing touches the disk until every document of the run has rendered."""
@@ -62,7 +163,7 @@ def rendi(modello: bytes, nome: str, contesto: ContestoBase, ambiente: Ambiente)
 
     tpl = DocxTemplate(io.BytesIO(modello))
     try:
-        tpl.render(contesto.model_dump(), jinja_env=ambiente)
+        tpl.render(pulisci(contesto.model_dump()), jinja_env=ambiente)
     except Exception as exc:  # a custom template may fail in any way: say where, never a traceback
         raise ErroreRedazione(_errore_resa(nome, exc)) from exc
     documento = tpl.docx
@@ -80,7 +181,8 @@ def rendi(modello: bytes, nome: str, contesto: ContestoBase, ambiente: Ambiente)
 
 
 def _proprieta(testo: str) -> str:
-    """Document properties hold at most 255 characters (a Comune's name may be longer)."""
+    """Document properties hold at most 255 characters (a Comune's name may be longer), and no control one."""
+    testo = senza_controlli(testo)
     return testo if len(testo) <= 255 else testo[:254] + "…"
 
 
@@ -93,6 +195,16 @@ def _errore_resa(nome: str, exc: Exception) -> Text:
         return {
             "it": f"{nome}: variabile non definita nel modello: {dettaglio}",
             "en": f"{nome}: undefined variable in the template: {dettaglio}",
+        }
+    if isinstance(exc, MemoryError):
+        return {
+            "it": f"{nome}: il modello richiede troppa memoria: interrotto, nessun file scritto",
+            "en": f"{nome}: the template needs too much memory: stopped, no file written",
+        }
+    if isinstance(exc, Eccesso):
+        return {
+            "it": f"{nome}: operazione non consentita nel modello: {exc.testo['it']}",
+            "en": f"{nome}: operation not allowed in the template: {exc.testo['en']}",
         }
     if isinstance(exc, SecurityError):
         return {
@@ -159,23 +271,23 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def converti_pdf(documenti: list[Path], eseguibile: str, timeout: float = 600.0) -> None:
-    """Each `x.docx` becomes `x.pdf` beside it, in one LibreOffice run with a private, throw-away profile.
+def converti_pdf(documenti: list[tuple[str, bytes]], eseguibile: str, timeout: float = 600.0) -> list[bytes]:
+    """The PDF of each `(name, .docx bytes)`, in one LibreOffice run with a private, throw-away profile.
 
-    The documents are copied under numbered names first: two acts in different folders may share a name, and
-    one `--outdir` would mix them up. Each PDF is then moved into place atomically.
+    The documents are written under numbered names in a scratch folder (two acts in different folders may share
+    a name, and one `--outdir` would mix them up); nothing reaches --out until every conversion succeeded.
     """
     if not documenti:
-        return
+        return []
     with tempfile.TemporaryDirectory(prefix="avviamento-pdf-") as lavoro:
         base = Path(lavoro)
         ingresso, uscita, profilo = base / "in", base / "out", base / "profilo"
         ingresso.mkdir()
         uscita.mkdir()
         copie = []
-        for n, documento in enumerate(documenti):
+        for n, (_, dati) in enumerate(documenti):
             copia = ingresso / f"{n:04d}.docx"
-            shutil.copyfile(documento, copia)
+            copia.write_bytes(dati)
             copie.append(copia)
         comando = [
             eseguibile,
@@ -198,14 +310,16 @@ def converti_pdf(documenti: list[Path], eseguibile: str, timeout: float = 600.0)
                     "en": f"avviamento: --pdf: LibreOffice did not complete the conversion ({exc})",
                 }
             ) from exc
-        for n, documento in enumerate(documenti):
+        prodotti: list[bytes] = []
+        for n, (nome, _) in enumerate(documenti):
             prodotto = uscita / f"{n:04d}.pdf"
             if not prodotto.is_file():
                 ultimo = (esecuzione.stderr or esecuzione.stdout or "").strip().splitlines()[-1:] or ["—"]
                 raise ErroreRedazione(
                     {
-                        "it": f"avviamento: --pdf: conversione non riuscita per {documento.name}: {ultimo[0]}",
-                        "en": f"avviamento: --pdf: conversion failed for {documento.name}: {ultimo[0]}",
+                        "it": f"avviamento: --pdf: conversione non riuscita per {nome}: {ultimo[0]}",
+                        "en": f"avviamento: --pdf: conversion failed for {nome}: {ultimo[0]}",
                     }
                 )
-            scrivi_atomico(documento.with_suffix(".pdf"), prodotto.read_bytes())
+            prodotti.append(prodotto.read_bytes())
+        return prodotti
