@@ -123,6 +123,13 @@ class Tappa(_Base):
     confidenza: Confidenza
 
 
+class Modifica(_Base):
+    """What one version of the pack changed in a rule (printed by `rules show`)."""
+
+    versione: str = Field(min_length=1)
+    nota: str = Field(min_length=1)
+
+
 class Regola(_Base):
     codice: str = Field(pattern=r"^ER-\d{3}$")
     slug: str = Field(pattern=r"^[a-z0-9-]+$")
@@ -139,6 +146,8 @@ class Regola(_Base):
     messaggio: Testo
     messaggi: dict[str, Testo] = Field(default_factory=dict)
     rimedi: list[str] = Field(default_factory=list)
+    nota: str | None = None
+    storia: list[Modifica] = Field(default_factory=list)
 
 
 class Pacchetto(_Base):

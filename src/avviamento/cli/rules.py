@@ -59,7 +59,14 @@ def show_rule(
         f"messaggio: {getattr(regola.messaggio, code)}",
         f"rimedi: {', '.join(regola.rimedi) or '—'}",
     ]
-    riferimenti = [v for k, v in regola.parametri.items() if k.startswith("soglia")]
+    if regola.nota:
+        lines.append(f"nota: {regola.nota}")
+    if regola.storia:
+        lines.append("storia della regola:")
+        lines += [f"  {m.versione}: {m.nota}" for m in regola.storia]
+    riferimenti = [
+        v for v in regola.parametri.values() if isinstance(v, str) and v in pack.pacchetto.parametri
+    ]
     if regola.scadenza:
         lines.append(f"scadenza: {regola.scadenza} (per le classi {', '.join(regola.classi_scadenza)})")
         riferimenti.append(regola.scadenza)
