@@ -87,6 +87,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "riferimento sconosciuto '{name}' nella regola {code}",
         "en": "unknown reference '{name}' in rule {code}",
     },
+    "message_braces": {
+        "it": "graffa non bilanciata nel messaggio della regola {code} (scrivere {{{{ e }}}} per una graffa)",
+        "en": "unbalanced brace in the message of rule {code} (write {{{{ and }}}} for a literal brace)",
+    },
+    "message_format_spec": {
+        "it": "segnaposto non ammesso '{field}' nel messaggio della regola {code}: solo {{nome}}, senza formato",
+        "en": "placeholder not allowed '{field}' in the message of rule {code}: only {{name}}, no format",
+    },
+    "message_too_long": {
+        "it": "messaggio della regola {code} troppo lungo (oltre {limit} caratteri)",
+        "en": "message of rule {code} too long (over {limit} characters)",
+    },
+    "message_too_many_placeholders": {
+        "it": "troppi segnaposto nel messaggio della regola {code} (oltre {limit})",
+        "en": "too many placeholders in the message of rule {code} (over {limit})",
+    },
+    "bad_param_value": {
+        "it": "valore non valido {value} per '{name}': serve {expected}",
+        "en": "invalid value {value} for '{name}': expected {expected}",
+    },
     "bad_placeholder": {
         "it": "segnaposto sconosciuto '{{{name}}}' nel messaggio della regola {code}",
         "en": "unknown placeholder '{{{name}}}' in the message of rule {code}",
