@@ -29,12 +29,21 @@ def test_confidence_is_encoded_honestly(pack: RulePack) -> None:
     deadline = pack.valore("fine_programma_cm_2023", dt.date(2024, 3, 1))
     assert deadline is not None and deadline.valore == dt.date(2024, 6, 30)
     assert deadline.confidenza == "da_verificare"
-    # PRT 2024-2026 thresholds were not found: a second period continuing the old value, to be verified.
+    # PRT 2024-2026: «almeno cinque funzioni» is known from the press on the Unione Valconca (secondary), in a
+    # second validity period from the DGR 941/2024.
     before = pack.valore("soglia_in_sviluppo", dt.date(2024, 5, 26))
     after = pack.valore("soglia_in_sviluppo", dt.date(2024, 5, 27))
     assert before is not None and after is not None
     assert (before.valore, before.confidenza) == (5, "secondaria")
-    assert (after.valore, after.confidenza) == (5, "da_verificare")
+    assert (after.valore, after.confidenza) == (5, "secondaria") and "941/2024" in after.fonte.atto
+    for nome, valore in [
+        ("funzioni_completate_in_sviluppo", 2),
+        ("completamento_minimo_in_sviluppo", 90),
+        ("effettivita_finanziaria_in_sviluppo", 16),
+    ]:
+        assert pack.valore(nome, dt.date(2024, 5, 26)) is None
+        nuovo = pack.valore(nome, dt.date(2024, 5, 27))
+        assert nuovo is not None and (nuovo.valore, nuovo.confidenza) == (valore, "secondaria")
     # avanzata: the threshold is unknown, so it is null and never assigned.
     avanzata = pack.valore("soglia_avanzata", dt.date(2024, 9, 1))
     assert avanzata is not None and avanzata.valore is None

@@ -48,6 +48,12 @@ OSTILI = {
     "soglia-enorme": (SOGLIA, SOGLIA.replace("valore: 3", "valore: 100000000000"), "tra 0 e"),
     "soglia-testo": (SOGLIA, SOGLIA.replace("valore: 3", 'valore: "3"'), "serve un numero intero"),
     "lettere-non-elenco": ("      - valore: [l]\n", "      - valore: 12\n", "un elenco di lettere"),
+    "percentuale-oltre-100": ("      - valore: 90\n", "      - valore: 190\n", "una percentuale tra 0 e 100"),
+    "condizione-pendente": (
+        "percentuale: effettivita_finanziaria_in_sviluppo",
+        "percentuale: effettivita_ignota",
+        "riferimento sconosciuto 'effettivita_ignota'",
+    ),
     "int-su-testo": (
         'atto: "LR Emilia-Romagna 21/2012"\n    articolo: "6"',
         'atto: !!int 12\n    articolo: "6"',

@@ -27,6 +27,17 @@ def data_estesa(giorno: dt.date | None, lang: Lang = "it") -> str:
     return f"{primo} {mesi[giorno.month - 1]} {giorno.year}"
 
 
+def plurale(n: float, singolare: str, plurale: str) -> str:
+    """The form that agrees with the number: «ne risulta 1», «ne risultano 2» (and «there is 1»)."""
+    return singolare if n == 1 else plurale
+
+
+def numero(valore: float, lang: Lang = "it") -> str:
+    """A number as written in the language: `16`, `16,5` in Italian, `16.5` in English."""
+    testo = str(int(valore)) if float(valore).is_integer() else f"{valore:g}"
+    return testo.replace(".", ",") if lang == "it" else testo
+
+
 MESSAGES: dict[str, dict[str, str]] = {
     # input errors
     "file_missing": {"it": "file non trovato", "en": "file not found"},

@@ -94,12 +94,34 @@ class Minimo(_Base):
     parametro: str
 
 
+class Condizione(_Base):
+    """A dated condition of a class, on evidence of the profile (evaluated by classi.py).
+
+    `funzioni_completate`: at least `parametro` effective functions of `gruppo` with `completamento_percentuale`
+    at or above `percentuale`; `effettivita_finanziaria`: the Union's `effettivita_finanziaria_percentuale` at
+    or above `percentuale`. Both name dated parameters of the pack.
+    """
+
+    tipo: Literal["funzioni_completate", "effettivita_finanziaria"]
+    gruppo: Literal["art7_c3_chiave", "conta_prt"] | None = None
+    parametro: str | None = None
+    percentuale: str
+    valido_dal: Data
+    valido_al: Data | None = None
+    fonte: Fonte
+    confidenza: Confidenza
+
+    def in_vigore(self, giorno: dt.date) -> bool:
+        return self.valido_dal <= giorno and (self.valido_al is None or giorno <= self.valido_al)
+
+
 class ClassePack(_Base):
     codice: Classe
     etichetta: Testo
     presuppone: Classe | None = None
     funzioni_richieste: list[str] = Field(default_factory=list)
     minimo: Minimo | None = None
+    condizioni: list[Condizione] = Field(default_factory=list)
     fonte: Fonte
     confidenza: Confidenza
 
@@ -319,6 +341,7 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
                     )
 
     codici_classi = [c.codice for c in p.classi]
+    usi_classi: dict[str, str] = {}
     for i, c in enumerate(p.classi):
         if c.presuppone and c.presuppone not in codici_classi[:i]:
             add(("classi", i, "presuppone"), both("unknown_reference", name=c.presuppone, code=c.codice))
@@ -333,10 +356,23 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
                 ("classi", i, "minimo", "parametro"),
                 both("unknown_reference", name=c.minimo.parametro, code=c.codice),
             )
+        for j, cond in enumerate(c.condizioni):
+            at_c: Path_ = ("classi", i, "condizioni", j)
+            richiesti = {"percentuale": cond.percentuale, "parametro": cond.parametro}
+            if cond.tipo == "funzioni_completate" and (cond.parametro is None or cond.gruppo is None):
+                missing = "parametro" if cond.parametro is None else "gruppo"
+                add(at_c, both("unknown_reference", name=missing, code=c.codice))
+            for campo, nome in richiesti.items():
+                if nome is None:
+                    continue
+                if nome not in p.parametri:
+                    add((*at_c, campo), both("unknown_reference", name=nome, code=c.codice))
+                else:
+                    usi_classi[nome] = "percentuale" if campo == "percentuale" else "soglia"
 
     compiled: dict[str, BaseModel] = {}
     codici: set[str] = set()
-    usi: dict[str, str] = {c.minimo.parametro: "soglia" for c in p.classi if c.minimo}
+    usi: dict[str, str] = {c.minimo.parametro: "soglia" for c in p.classi if c.minimo} | usi_classi
     for i, r in enumerate(p.regole):
         at: Path_ = ("regole", i)
         if r.codice in codici:
@@ -456,12 +492,15 @@ def _value_problem(valore: Any, uso: str | None, nome: str) -> Text | None:
         return both("bad_param_value", name=nome, value=_shown(valore), expected=_ATTESO["intervallo"])
     if uso == "soglia" and not isinstance(valore, int):
         return both("bad_param_value", name=nome, value=_shown(valore), expected=_ATTESO["soglia"])
+    if uso == "percentuale" and valore > 100:
+        return both("bad_param_value", name=nome, value=_shown(valore), expected=_ATTESO["percentuale"])
     return None
 
 
 _ATTESO: dict[str, Text] = {
     "soglia": {"it": "un numero intero", "en": "a whole number"},
     "numero": {"it": "un numero", "en": "a number"},
+    "percentuale": {"it": "una percentuale tra 0 e 100", "en": "a percentage from 0 to 100"},
     "lettere": {"it": "un elenco di lettere", "en": "a list of letters"},
     "lista": {"it": "un numero o un elenco di testi", "en": "a number or a list of texts"},
     "intervallo": {
