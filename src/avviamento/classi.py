@@ -55,6 +55,32 @@ def etichetta_classe(pack: RulePack, codice: str) -> Text:
     return ETICHETTE_FISSE.get(codice, {"it": codice, "en": codice})
 
 
+def requisiti_classe(pack: RulePack, codice: str, giorno: dt.date) -> Text:
+    """What a class asks for at the date, with the pack's dated thresholds (for messages: no number in texts)."""
+    classe = next((c for c in pack.pacchetto.classi if c.codice == codice), None)
+    if classe is None:
+        return {"it": "—", "en": "—"}
+    parti: dict[str, list[str]] = {"it": [], "en": []}
+    richieste = [pack.catalogo[f].etichetta for f in classe.funzioni_richieste if f in pack.catalogo]
+    if richieste:
+        parti["it"].append(", ".join(e.it for e in richieste))
+        parti["en"].append(", ".join(e.en for e in richieste))
+    soglia = _valore(pack, classe.minimo.parametro, giorno) if classe.minimo else None
+    if classe.minimo and soglia is not None:
+        n = int(soglia)
+        gruppo = GRUPPI[classe.minimo.gruppo]
+        parti["it"].append(f"almeno {n} {plurale(n, 'funzione', 'funzioni')} tra {gruppo['it']}")
+        parti["en"].append(f"at least {n} {plurale(n, 'function', 'functions')} among {gruppo['en']}")
+        if richieste:
+            totale = n + len(richieste)
+            parti["it"][-1] += f": «almeno {totale} {plurale(totale, 'funzione', 'funzioni')}»"
+            parti["en"][-1] += f": «at least {totale} {plurale(totale, 'function', 'functions')}»"
+    return {
+        "it": " più ".join(parti["it"]) or "—",
+        "en": " plus ".join(parti["en"]) or "—",
+    }
+
+
 def classe_calcolata(
     pack: RulePack, effettive: set[str], giorno: dt.date, evidenze: Evidenze | None = None
 ) -> tuple[str, tuple[Text, ...]]:
@@ -160,9 +186,11 @@ def _condizione(
         etichette = [pack.catalogo[f].etichetta for f in ignote]
         return True, {
             "it": f"«{nome['it']}» non determinabile: manca il completamento (completamento_percentuale) "
-            f"di {', '.join(e.it for e in etichette)}",
+            f"di {', '.join(e.it for e in etichette)} ({plurale(soglia, 'serve', 'servono')} {soglia} "
+            f"{plurale(soglia, 'funzione completata', 'funzioni completate')} almeno al {pct['it']})",
             "en": f"«{nome['en']}» cannot be determined: the completion (completamento_percentuale) of "
-            f"{', '.join(e.en for e in etichette)} is missing",
+            f"{', '.join(e.en for e in etichette)} is missing ({soglia} "
+            f"{plurale(soglia, 'function', 'functions')} completed to at least {pct['en']} needed)",
         }
     k = len(completate)
     return False, {

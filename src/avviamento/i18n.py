@@ -32,6 +32,13 @@ def plurale(n: float, singolare: str, plurale: str) -> str:
     return singolare if n == 1 else plurale
 
 
+def elenco(voci: list[str], lang: Lang = "it") -> str:
+    """`Goro`, `Goro e Mesola`, `Codigoro, Goro e Mesola` (`and` in English)."""
+    if len(voci) < 2:
+        return "".join(voci) or "—"
+    return ", ".join(voci[:-1]) + (" e " if lang == "it" else " and ") + voci[-1]
+
+
 def numero(valore: float, lang: Lang = "it") -> str:
     """A number as written in the language: `16`, `16,5` in Italian, `16.5` in English."""
     testo = str(int(valore)) if float(valore).is_integer() else f"{valore:g}"

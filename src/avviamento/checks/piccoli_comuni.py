@@ -19,9 +19,10 @@ from avviamento.checks.common import (
     soglie_obbligati,
 )
 from avviamento.effettivita import comuni_conferenti
+from avviamento.i18n import plurale
 
 KIND = "piccoli_comuni"
-VALORI = ("comune", "popolazione", "soglia", "funzioni", "codici")
+VALORI = ("comune", "popolazione", "soglia", "funzioni", "non_conferite", "codici")
 
 
 class Parametri(ParametriObbligati):
@@ -61,6 +62,11 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
                     "popolazione": ctx.popolazioni[i] or 0,
                     "soglia": soglia_montani if montano else soglia,
                     "funzioni": elenco,
+                    "non_conferite": {
+                        "it": plurale(len(mancanti), "non risulta conferita", "non risultano conferite")
+                        + f" all'Unione: {elenco['it']}",
+                        "en": f"not conferred to the Union: {elenco['en']}",
+                    },
                     "codici": [f.codice for f in mancanti],
                 },
                 ("comuni", i),
