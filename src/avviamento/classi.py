@@ -41,10 +41,9 @@ class Evidenze:
     def dal_profilo(cls, profilo: Profilo) -> Evidenze:
         completamento: dict[str, float | None] = {}
         for funzione in profilo.funzioni:
-            valori = [
-                v for v in (completamento.get(funzione.codice), funzione.completamento_percentuale) if v
-            ]
-            completamento[funzione.codice] = max(valori) if valori else funzione.completamento_percentuale
+            dichiarati = (completamento.get(funzione.codice), funzione.completamento_percentuale)
+            valori = [v for v in dichiarati if v is not None]
+            completamento[funzione.codice] = max(valori) if valori else None
         return cls(completamento, profilo.unione.effettivita_finanziaria_percentuale)
 
 
