@@ -122,3 +122,15 @@ def test_huge_width_is_refused_fast_in_a_real_process(tmp_path: Path) -> None:
     )
     assert result.returncode == 2 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and "senza formato" in result.stderr
+
+
+def test_the_error_points_at_the_message_in_its_language(tmp_path: Path) -> None:
+    text = BUNDLED.replace(
+        "The function «{funzione}» is not effectively managed",
+        "The function «{funzione:>9}» is not effectively managed",
+    )
+    path = tmp_path / "en.yaml"
+    path.write_text(text, encoding="utf-8")
+    [problem] = lint_pack(path)
+    riga = next(i for i, line in enumerate(text.splitlines(), 1) if "{funzione:>9}" in line)
+    assert (problem.riga, problem.colonna) == (riga, 11)

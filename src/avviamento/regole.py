@@ -425,10 +425,10 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
         texts: list[tuple[Path_, Testo]] = [((*at, "messaggio"), r.messaggio)]
         texts += [((*at, "messaggi", k), t) for k, t in r.messaggi.items()]
         for path, testo in texts:
-            for lang_text in (testo.it, testo.en):
+            for lang, lang_text in (("it", testo.it), ("en", testo.en)):
                 problem = _message_problem(lang_text, placeholders, r.codice)
                 if problem:
-                    add(path, problem)
+                    add((*path, lang), problem)
         for j, rimedio in enumerate(r.rimedi):
             problem = _remedy_problem(rimedio, funzioni, placeholders, p)
             if problem:
