@@ -223,6 +223,11 @@ def test_rules_show_prints_the_rule_history_and_note(run: Callable[..., Result])
     assert "storia di «lettere_escluse_obbligo»" in result.stdout and "(da verificare;" in result.stdout
     er004 = run("rules", "show", "ER-004").stdout
     assert "nota: Il c.2 fa «salvo quanto previsto dall'art. 30»" in er004
+    er107 = run("rules", "show", "ER-107").stdout
+    assert (
+        "  condizione funzioni_completate dal 2024-05-27 → in corso: funzioni_completate_in_sviluppo" in er107
+    )
+    assert "storia di «effettivita_finanziaria_in_sviluppo»" in er107 and "2024-05-27 → in corso: 16" in er107
 
 
 def test_check_json_carries_the_corrected_source(run: Callable[..., Result]) -> None:
