@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import Result
 
 from avviamento.regole import lint_pack
@@ -134,3 +136,45 @@ def test_the_error_points_at_the_message_in_its_language(tmp_path: Path) -> None
     [problem] = lint_pack(path)
     riga = next(i for i, line in enumerate(text.splitlines(), 1) if "{funzione:>9}" in line)
     assert (problem.riga, problem.colonna) == (riga, 11)
+
+
+MESSAGGIO_ER001 = '"La funzione «{funzione}» non è esercitata in forma effettiva dall\'Unione: {motivi}."'
+VALORE_SOGLIA = "      - valore: 3\n        valido_dal: 2014-01-01\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    messaggio=st.text(alphabet="{}:!.[]<>^=+0123456789 abfxz_motivifunzione", max_size=40),
+    valore=st.one_of(
+        st.integers(min_value=-5, max_value=10**12),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.booleans(),
+        st.text(alphabet="abc0123456789.", max_size=6),
+    ),
+)
+def test_no_message_or_value_makes_lint_or_check_raise(
+    tmp_path: Path, messaggio: str, valore: object
+) -> None:
+    import json
+
+    from avviamento.engine import evaluate
+    from avviamento.errors import InputError
+    from avviamento.profilo import load_profile
+    from avviamento.regole import load_pack
+
+    assert MESSAGGIO_ER001 in BUNDLED and VALORE_SOGLIA in BUNDLED
+    text = BUNDLED.replace(MESSAGGIO_ER001, json.dumps(messaggio, ensure_ascii=False), 1).replace(
+        VALORE_SOGLIA, VALORE_SOGLIA.replace("3", json.dumps(valore), 1), 1
+    )
+    path = tmp_path / "fuzz.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = lint_pack(path)
+    try:
+        pack = load_pack(path)
+    except InputError as exc:
+        assert problems and exc.render("it") == problems[0].error().render("it")
+        assert "\n" not in exc.render("it") and len(exc.render("it")) < 400
+        return
+    assert problems == []
+    esito = evaluate(load_profile(EXAMPLES / "terre-del-delta.yaml"), pack)
+    assert all(len(r.messaggio["it"]) < 5000 for r in esito.rilievi)
