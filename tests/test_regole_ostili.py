@@ -142,7 +142,7 @@ MESSAGGIO_ER001 = '"La funzione «{funzione}» non è esercitata in forma effett
 VALORE_SOGLIA = "      - valore: 3\n        valido_dal: 2014-01-01\n"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     messaggio=st.text(alphabet="{}:!.[]<>^=+0123456789 abfxz_motivifunzione", max_size=40),
     valore=st.one_of(
