@@ -394,7 +394,7 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
             continue
         compiled[r.codice] = params
         for key, value in r.parametri.items():
-            if key in RIFERIMENTI_PARAMETRO or key.startswith("soglia"):
+            if value is not None and (key in RIFERIMENTI_PARAMETRO or key.startswith("soglia")):
                 if value not in p.parametri:
                     add((*at, "parametri", key), both("unknown_reference", name=value, code=r.codice))
                 else:
