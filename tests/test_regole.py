@@ -193,6 +193,8 @@ def test_corrections_of_the_2026_11_source_check(pack: RulePack) -> None:
     # DGR 880/2023 moved the 2023 PRT deadline to 1 September at noon.
     finestra = next(t for t in p.calendario if t.codice == "finestra_prt_2023")
     assert finestra.al == dt.datetime(2023, 9, 1, 12, 0) and "880/2023" in finestra.fonte.atto
+    annualita = next(t for t in p.calendario if t.codice == "annualita_prt_2025")
+    assert annualita.confidenza == "secondaria" and "816/2025" in annualita.fonte.atto
     # TUEL art. 38 points at the article, not at a ministry opinion.
     assert p.tempi["convocazione_consiglio"].fonte.url == (
         "https://www.normattiva.it/uri-res/N2Ls?urn:nir:stato:decreto.legislativo:2000-08-18;267~art38"
