@@ -3,6 +3,9 @@
 A case file has a `base` profile fragment and `casi`: each case overrides top-level keys of the base
 (`unione`, `comuni`, `funzioni`, `adempimenti`…), gives the evaluation `data` and what it expects: `classe`,
 `funzioni_effettive`, `esito`, and `rilievi` as {code: status} or {code: [status, …]} (one per finding).
+`fonti` checks each finding of a rule: {code: {confidenza: …, gravita: …, atto|articolo|comma|url: fragment}};
+`messaggi` / `messaggi_esclusi`: {code: fragment} that every (no) open finding's Italian message contains;
+`motivi_classe`: fragments the class reasons (Italian or English) must contain.
 """
 
 from __future__ import annotations
@@ -59,6 +62,24 @@ class CaseItem(pytest.Item):
             attesi = stati if isinstance(stati, list) else [stati]
             trovati = [r.stato for r in esito.rilievi if r.regola == codice]
             assert trovati == attesi, f"{codice}: {trovati} != {attesi}"
+        for codice, attesa in atteso.get("fonti", {}).items():
+            trovati = [r for r in esito.rilievi if r.regola == codice]
+            assert trovati, f"{codice}: nessun rilievo"
+            for r in trovati:
+                for chiave, valore in attesa.items():
+                    if chiave in ("confidenza", "gravita"):
+                        assert getattr(r, chiave) == valore, f"{codice} {chiave}: {getattr(r, chiave)}"
+                    else:
+                        assert str(valore) in str(getattr(r.fonte, chiave)), f"{codice} {chiave}: {r.fonte}"
+        for chiave, deve in (("messaggi", True), ("messaggi_esclusi", False)):
+            for codice, frammento in atteso.get(chiave, {}).items():
+                aperti = [r.messaggio["it"] for r in esito.rilievi if r.regola == codice and r.aperto]
+                assert aperti, f"{codice}: nessun rilievo aperto"
+                for testo in aperti:
+                    assert (frammento in testo) is deve, f"{codice}: {frammento!r} / {testo!r}"
+        for frammento in atteso.get("motivi_classe", []):
+            motivi = [m[lang] for m in esito.motivi_classe for lang in ("it", "en")]
+            assert any(frammento in m for m in motivi), f"{frammento!r} not in {motivi}"
         for codice, giorni in atteso.get("giorni", {}).items():
             trovati = [r.giorni for r in esito.rilievi if r.regola == codice]
             assert trovati == [giorni], f"{codice} giorni: {trovati} != {giorni}"

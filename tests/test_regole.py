@@ -29,12 +29,21 @@ def test_confidence_is_encoded_honestly(pack: RulePack) -> None:
     deadline = pack.valore("fine_programma_cm_2023", dt.date(2024, 3, 1))
     assert deadline is not None and deadline.valore == dt.date(2024, 6, 30)
     assert deadline.confidenza == "da_verificare"
-    # PRT 2024-2026 thresholds were not found: a second period continuing the old value, to be verified.
+    # PRT 2024-2026: «almeno cinque funzioni» is known from the press on the Unione Valconca (secondary), in a
+    # second validity period from the DGR 941/2024.
     before = pack.valore("soglia_in_sviluppo", dt.date(2024, 5, 26))
     after = pack.valore("soglia_in_sviluppo", dt.date(2024, 5, 27))
     assert before is not None and after is not None
     assert (before.valore, before.confidenza) == (5, "secondaria")
-    assert (after.valore, after.confidenza) == (5, "da_verificare")
+    assert (after.valore, after.confidenza) == (5, "secondaria") and "941/2024" in after.fonte.atto
+    for nome, valore in [
+        ("funzioni_completate_in_sviluppo", 2),
+        ("completamento_minimo_in_sviluppo", 90),
+        ("effettivita_finanziaria_in_sviluppo", 16),
+    ]:
+        assert pack.valore(nome, dt.date(2024, 5, 26)) is None
+        nuovo = pack.valore(nome, dt.date(2024, 5, 27))
+        assert nuovo is not None and (nuovo.valore, nuovo.confidenza) == (valore, "secondaria")
     # avanzata: the threshold is unknown, so it is null and never assigned.
     avanzata = pack.valore("soglia_avanzata", dt.date(2024, 9, 1))
     assert avanzata is not None and avanzata.valore is None
@@ -100,7 +109,7 @@ BROKEN = [
     ),
     (
         "segnaposto",
-        ("Il piano di comunicazione dell'Unione non risulta approvato.", "Manca il piano {piano}."),
+        ("Il piano di comunicazione dell'Unione non risulta approvato", "Manca il piano {piano}"),
         "segnaposto sconosciuto '{piano}'",
     ),
     (
@@ -191,3 +200,61 @@ def test_rules_funzioni_lists_the_catalogue(run: Callable[..., Result], pack: Ru
     assert any(r.startswith("polizia_locale ") and r.endswith("lett. i)") for r in righe)
     english = run("rules", "funzioni", "--lang", "en").stdout
     assert english.startswith("code ") and "Civil protection" in english and "mandatory" in english
+
+
+def test_corrections_of_the_2026_11_source_check(pack: RulePack) -> None:
+    p = pack.pacchetto
+    assert pack.versione == "2026.11.2"
+    # DGR 880/2023 moved the 2023 PRT deadline to 1 September at noon.
+    finestra = next(t for t in p.calendario if t.codice == "finestra_prt_2023")
+    assert finestra.al == dt.datetime(2023, 9, 1, 12, 0) and "880/2023" in finestra.fonte.atto
+    annualita = next(t for t in p.calendario if t.codice == "annualita_prt_2025")
+    assert annualita.confidenza == "secondaria" and "816/2025" in annualita.fonte.atto
+    # TUEL art. 38 points at the article, not at a ministry opinion.
+    assert p.tempi["convocazione_consiglio"].fonte.url == (
+        "https://www.normattiva.it/uri-res/N2Ls?urn:nir:stato:decreto.legislativo:2000-08-18;267~art38"
+    )
+    # LR 21/2012 art. 26 c.1 is the legal basis of every PRT value.
+    prt_sources = [
+        v.fonte for nome in ("soglia_in_sviluppo", "soglia_avanzata") for v in p.parametri[nome].valori
+    ]
+    assert prt_sources and all("LR 21/2012 art. 26 c.1" in f.atto for f in prt_sources)
+    # DL 78 c.28 figures: the effective date is overstated (deferrals), so never «verificata».
+    for nome in ("soglia_comuni_obbligati", "soglia_comuni_obbligati_montani"):
+        assert [v.confidenza for v in p.parametri[nome].valori] == ["secondaria"]
+    # The exclusion of letter l) is recalled, not re-read: to be verified.
+    [escluse] = p.parametri["lettere_escluse_obbligo"].valori
+    assert escluse.valore == ["l"] and escluse.confidenza == "da_verificare"
+    assert pack.catalogo["statistica"].lettera_dl78 == "l-bis"
+    assert pack.catalogo["anagrafe_stato_civile"].lettera_dl78 == "l"
+    er014 = pack.regola("ER-014")
+    assert er014 is not None and er014.gravita == "avviso" and er014.classi == ["costituita", "esistente"]
+
+
+def test_rules_show_prints_the_rule_history_and_note(run: Callable[..., Result]) -> None:
+    result = run("rules", "show", "ER-009")
+    assert result.exit_code == 0
+    assert "fonte: LR Emilia-Romagna 21/2012, art. 24, c. 3" in result.stdout
+    assert "confidenza: secondaria" in result.stdout
+    assert "storia della regola:\n  2026.11.2: Fonte da art. 7 c.3 ad art. 24 c.3" in result.stdout
+    assert "storia di «lettere_escluse_obbligo»" in result.stdout and "(da verificare;" in result.stdout
+    er004 = run("rules", "show", "ER-004").stdout
+    assert "nota: Il c.2 fa «salvo quanto previsto dall'art. 30»" in er004
+    er107 = run("rules", "show", "ER-107").stdout
+    assert (
+        "  condizione funzioni_completate dal 2024-05-27 → in corso: funzioni_completate_in_sviluppo" in er107
+    )
+    assert "storia di «effettivita_finanziaria_in_sviluppo»" in er107 and "2024-05-27 → in corso: 16" in er107
+
+
+def test_check_json_carries_the_corrected_source(run: Callable[..., Result]) -> None:
+    import json
+
+    from tests.conftest import EXAMPLES
+
+    data = json.loads(run("check", str(EXAMPLES / "terre-del-delta.yaml"), "--format", "json").stdout)
+    er009 = [r for r in data["rilievi"] if r["regola"] == "ER-009"]
+    assert er009 and all(r["confidenza"] == "secondaria" for r in er009)
+    assert all((r["fonte"]["articolo"], r["fonte"]["comma"]) == ("24", "3") for r in er009)
+    er015 = next(r for r in data["rilievi"] if r["regola"] == "ER-015")
+    assert (er015["fonte"]["articolo"], er015["fonte"]["comma"]) == ("30", "2")

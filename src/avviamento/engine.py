@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from avviamento.checks import REGISTRY
 from avviamento.checks.common import Contesto, NonApplicabile, Valore, Violazione
-from avviamento.classi import classe_calcolata
+from avviamento.classi import Evidenze, classe_calcolata
 from avviamento.comuni import anagrafe
 from avviamento.effettivita import stato_funzione
 from avviamento.errors import both, did_you_mean
@@ -37,7 +37,8 @@ def contesto(caricato: ProfiloCaricato, pack: RulePack, giorno: dt.date) -> Cont
     """What every check sees: the profile, the pack, the date, effectiveness, class and populations."""
     profilo = caricato.profilo
     funzioni = tuple(stato_funzione(profilo, pack, i, giorno) for i in range(len(profilo.funzioni)))
-    classe, motivi_classe = classe_calcolata(pack, {f.codice for f in funzioni if f.effettiva}, giorno)
+    effettive = {f.codice for f in funzioni if f.effettiva}
+    classe, motivi_classe = classe_calcolata(pack, effettive, giorno, Evidenze.dal_profilo(profilo))
     registro = anagrafe()
     popolazioni = tuple(registro.popolazione(c) for c in profilo.comuni)
     return Contesto(

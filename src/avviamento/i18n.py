@@ -27,6 +27,24 @@ def data_estesa(giorno: dt.date | None, lang: Lang = "it") -> str:
     return f"{primo} {mesi[giorno.month - 1]} {giorno.year}"
 
 
+def plurale(n: float, singolare: str, plurale: str) -> str:
+    """The form that agrees with the number: «ne risulta 1», «ne risultano 2» (and «there is 1»)."""
+    return singolare if n == 1 else plurale
+
+
+def elenco(voci: list[str], lang: Lang = "it") -> str:
+    """`Goro`, `Goro e Mesola`, `Codigoro, Goro e Mesola` (`and` in English)."""
+    if len(voci) < 2:
+        return "".join(voci) or "—"
+    return ", ".join(voci[:-1]) + (" e " if lang == "it" else " and ") + voci[-1]
+
+
+def numero(valore: float, lang: Lang = "it") -> str:
+    """A number as written in the language: `16`, `16,5` in Italian, `16.5` in English."""
+    testo = str(int(valore)) if float(valore).is_integer() else f"{valore:g}"
+    return testo.replace(".", ",") if lang == "it" else testo
+
+
 MESSAGES: dict[str, dict[str, str]] = {
     # input errors
     "file_missing": {"it": "file non trovato", "en": "file not found"},
@@ -122,6 +140,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown_reference": {
         "it": "riferimento sconosciuto '{name}' nella regola {code}",
         "en": "unknown reference '{name}' in rule {code}",
+    },
+    "message_braces": {
+        "it": "graffa non bilanciata nel messaggio della regola {code} (scrivere {{{{ e }}}} per una graffa)",
+        "en": "unbalanced brace in the message of rule {code} (write {{{{ and }}}} for a literal brace)",
+    },
+    "message_format_spec": {
+        "it": "segnaposto non ammesso '{field}' nel messaggio della regola {code}: solo {{nome}}, senza formato",
+        "en": "placeholder not allowed '{field}' in the message of rule {code}: only {{name}}, no format",
+    },
+    "message_too_long": {
+        "it": "messaggio della regola {code} troppo lungo (oltre {limit} caratteri)",
+        "en": "message of rule {code} too long (over {limit} characters)",
+    },
+    "message_too_many_placeholders": {
+        "it": "troppi segnaposto nel messaggio della regola {code} (oltre {limit})",
+        "en": "too many placeholders in the message of rule {code} (over {limit})",
+    },
+    "bad_param_value": {
+        "it": "valore non valido {value} per '{name}': serve {expected}",
+        "en": "invalid value {value} for '{name}': expected {expected}",
     },
     "bad_placeholder": {
         "it": "segnaposto sconosciuto '{{{name}}}' nel messaggio della regola {code}",

@@ -116,6 +116,17 @@ class Unione(_Base):
     montana: bool = False
     statuto: Statuto | None = None
     organi: Organi | None = None
+    effettivita_finanziaria_percentuale: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        title="Effettività finanziaria (%)",
+        description=(
+            "Effettività finanziaria dell'Unione in percentuale, come rilevata dalla Regione per il PRT "
+            "2024-2026 (numero da 0 a 100): per la classe «in sviluppo» serve almeno la soglia del pacchetto "
+            "di regole. Se manca, la classe «in sviluppo» non è determinabile."
+        ),
+    )
 
     @field_validator("codice_fiscale", mode="before")
     @classmethod
@@ -173,6 +184,17 @@ class Funzione(_Base):
     personale: float | None = Field(default=None, ge=0)
     spesa_in_bilancio_unione: bool | None = None
     responsabile: str | None = None
+    completamento_percentuale: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        title="Completamento della funzione (%)",
+        description=(
+            "Grado di completamento della funzione trasferita, in percentuale, come rilevato per il PRT "
+            "2024-2026 (numero da 0 a 100): per la classe «in sviluppo» servono funzioni completate almeno "
+            "alla soglia del pacchetto di regole. Se manca, la funzione non può contare come completata."
+        ),
+    )
 
 
 class Adempimento(_Base):

@@ -94,12 +94,34 @@ class Minimo(_Base):
     parametro: str
 
 
+class Condizione(_Base):
+    """A dated condition of a class, on evidence of the profile (evaluated by classi.py).
+
+    `funzioni_completate`: at least `parametro` effective functions of `gruppo` with `completamento_percentuale`
+    at or above `percentuale`; `effettivita_finanziaria`: the Union's `effettivita_finanziaria_percentuale` at
+    or above `percentuale`. Both name dated parameters of the pack.
+    """
+
+    tipo: Literal["funzioni_completate", "effettivita_finanziaria"]
+    gruppo: Literal["art7_c3_chiave", "conta_prt"] | None = None
+    parametro: str | None = None
+    percentuale: str
+    valido_dal: Data
+    valido_al: Data | None = None
+    fonte: Fonte
+    confidenza: Confidenza
+
+    def in_vigore(self, giorno: dt.date) -> bool:
+        return self.valido_dal <= giorno and (self.valido_al is None or giorno <= self.valido_al)
+
+
 class ClassePack(_Base):
     codice: Classe
     etichetta: Testo
     presuppone: Classe | None = None
     funzioni_richieste: list[str] = Field(default_factory=list)
     minimo: Minimo | None = None
+    condizioni: list[Condizione] = Field(default_factory=list)
     fonte: Fonte
     confidenza: Confidenza
 
@@ -123,6 +145,13 @@ class Tappa(_Base):
     confidenza: Confidenza
 
 
+class Modifica(_Base):
+    """What one version of the pack changed in a rule (printed by `rules show`)."""
+
+    versione: str = Field(min_length=1)
+    nota: str = Field(min_length=1)
+
+
 class Regola(_Base):
     codice: str = Field(pattern=r"^ER-\d{3}$")
     slug: str = Field(pattern=r"^[a-z0-9-]+$")
@@ -139,6 +168,8 @@ class Regola(_Base):
     messaggio: Testo
     messaggi: dict[str, Testo] = Field(default_factory=dict)
     rimedi: list[str] = Field(default_factory=list)
+    nota: str | None = None
+    storia: list[Modifica] = Field(default_factory=list)
 
 
 class Pacchetto(_Base):
@@ -310,6 +341,7 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
                     )
 
     codici_classi = [c.codice for c in p.classi]
+    usi_classi: dict[str, str] = {}
     for i, c in enumerate(p.classi):
         if c.presuppone and c.presuppone not in codici_classi[:i]:
             add(("classi", i, "presuppone"), both("unknown_reference", name=c.presuppone, code=c.codice))
@@ -324,9 +356,23 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
                 ("classi", i, "minimo", "parametro"),
                 both("unknown_reference", name=c.minimo.parametro, code=c.codice),
             )
+        for j, cond in enumerate(c.condizioni):
+            at_c: Path_ = ("classi", i, "condizioni", j)
+            richiesti = {"percentuale": cond.percentuale, "parametro": cond.parametro}
+            if cond.tipo == "funzioni_completate" and (cond.parametro is None or cond.gruppo is None):
+                missing = "parametro" if cond.parametro is None else "gruppo"
+                add(at_c, both("unknown_reference", name=missing, code=c.codice))
+            for campo, nome in richiesti.items():
+                if nome is None:
+                    continue
+                if nome not in p.parametri:
+                    add((*at_c, campo), both("unknown_reference", name=nome, code=c.codice))
+                else:
+                    usi_classi[nome] = "percentuale" if campo == "percentuale" else "soglia"
 
     compiled: dict[str, BaseModel] = {}
     codici: set[str] = set()
+    usi: dict[str, str] = {c.minimo.parametro: "soglia" for c in p.classi if c.minimo} | usi_classi
     for i, r in enumerate(p.regole):
         at: Path_ = ("regole", i)
         if r.codice in codici:
@@ -348,8 +394,11 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
             continue
         compiled[r.codice] = params
         for key, value in r.parametri.items():
-            if key.startswith("soglia") and value not in p.parametri:
-                add((*at, "parametri", key), both("unknown_reference", name=value, code=r.codice))
+            if value is not None and (key in RIFERIMENTI_PARAMETRO or key.startswith("soglia")):
+                if value not in p.parametri:
+                    add((*at, "parametri", key), both("unknown_reference", name=value, code=r.codice))
+                else:
+                    usi.setdefault(value, "lettere" if key == "escluse" else "soglia")
             if key == "funzione" and value not in funzioni:
                 add((*at, "parametri", key), both("unknown_reference", name=value, code=r.codice))
             if key == "gruppo" and value not in GRUPPI:
@@ -376,10 +425,10 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
         texts: list[tuple[Path_, Testo]] = [((*at, "messaggio"), r.messaggio)]
         texts += [((*at, "messaggi", k), t) for k, t in r.messaggi.items()]
         for path, testo in texts:
-            for lang_text in (testo.it, testo.en):
-                for _, name, _, _ in string.Formatter().parse(lang_text):
-                    if name is not None and name not in placeholders:
-                        add(path, both("bad_placeholder", name=name, code=r.codice))
+            for lang, lang_text in (("it", testo.it), ("en", testo.en)):
+                problem = _message_problem(lang_text, placeholders, r.codice)
+                if problem:
+                    add((*path, lang), problem)
         for j, rimedio in enumerate(r.rimedi):
             problem = _remedy_problem(rimedio, funzioni, placeholders, p)
             if problem:
@@ -390,7 +439,80 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
                         f"invalid remedy '{rimedio}': {problem['en']}",
                     ),
                 )
+    for nome, par in p.parametri.items():
+        for j, v in enumerate(par.valori):
+            problem = _value_problem(v.valore, usi.get(nome), nome)
+            if problem:
+                add(("parametri", nome, "valori", j, "valore"), problem)
     return problems, compiled
+
+
+# Rule parameters (besides `soglia*`) whose value names a dated parameter of the pack.
+RIFERIMENTI_PARAMETRO = ("escluse",)
+# A message is a sentence: a bounded length and a few plain `{name}` placeholders, nothing else. Format specs
+# and conversions (`{x:>1500000000}`, `{x!r}`, `{x.attr}`) would let a pack print gigabytes or reach into
+# objects, so they are refused.
+MAX_MESSAGGIO = 2000
+MAX_SEGNAPOSTI = 20
+MAX_NUMERO = 10**9
+_NOME_SEGNAPOSTO = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def _message_problem(text: str, placeholders: set[str], codice: str) -> Text | None:
+    if len(text) > MAX_MESSAGGIO:
+        return both("message_too_long", code=codice, limit=MAX_MESSAGGIO)
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError:
+        return both("message_braces", code=codice)
+    fields = [(name, spec, conv) for _, name, spec, conv in parts if name is not None]
+    if len(fields) > MAX_SEGNAPOSTI:
+        return both("message_too_many_placeholders", code=codice, limit=MAX_SEGNAPOSTI)
+    for name, spec, conv in fields:
+        if not _NOME_SEGNAPOSTO.match(name) or spec or conv:
+            shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            return both("message_format_spec", code=codice, field=repr(shown[:40])[1:-1])
+        if name not in placeholders:
+            return both("bad_placeholder", name=name, code=codice)
+    return None
+
+
+def _value_problem(valore: Any, uso: str | None, nome: str) -> Text | None:
+    """A dated parameter's value: null, a number, or a list of texts; a threshold is a whole number."""
+    if valore is None:
+        return None
+    numero = isinstance(valore, int | float) and not isinstance(valore, bool)
+    if uso == "lettere" or isinstance(valore, list):
+        if uso == "soglia" or not isinstance(valore, list) or not all(isinstance(x, str) for x in valore):
+            return both("bad_param_value", name=nome, value=_shown(valore), expected=_ATTESO[uso or "lista"])
+        return None
+    if not numero:
+        return both("bad_param_value", name=nome, value=_shown(valore), expected=_ATTESO[uso or "numero"])
+    if not (0 <= valore <= MAX_NUMERO) or valore != valore:  # NaN is not equal to itself
+        return both("bad_param_value", name=nome, value=_shown(valore), expected=_ATTESO["intervallo"])
+    if uso == "soglia" and not isinstance(valore, int):
+        return both("bad_param_value", name=nome, value=_shown(valore), expected=_ATTESO["soglia"])
+    if uso == "percentuale" and valore > 100:
+        return both("bad_param_value", name=nome, value=_shown(valore), expected=_ATTESO["percentuale"])
+    return None
+
+
+_ATTESO: dict[str, Text] = {
+    "soglia": {"it": "un numero intero", "en": "a whole number"},
+    "numero": {"it": "un numero", "en": "a number"},
+    "percentuale": {"it": "una percentuale tra 0 e 100", "en": "a percentage from 0 to 100"},
+    "lettere": {"it": "un elenco di lettere", "en": "a list of letters"},
+    "lista": {"it": "un numero o un elenco di testi", "en": "a number or a list of texts"},
+    "intervallo": {
+        "it": f"un numero tra 0 e {MAX_NUMERO:_}".replace("_", "."),
+        "en": f"a number from 0 to {MAX_NUMERO:,}",
+    },
+}
+
+
+def _shown(valore: Any) -> str:
+    text = repr(valore)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _remedy_problem(rimedio: str, funzioni: set[str], placeholders: set[str], p: Pacchetto) -> Text | None:

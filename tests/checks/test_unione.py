@@ -33,16 +33,22 @@ class TestComposizioneGiunta:
 
 
 class TestPiccoliComuni:
-    PARAMS = {"soglia": "soglia_comuni_obbligati", "soglia_montani": "soglia_comuni_obbligati_montani"}
+    PARAMS = {
+        "soglia": "soglia_comuni_obbligati",
+        "soglia_montani": "soglia_comuni_obbligati_montani",
+        "escluse": "lettere_escluse_obbligo",
+    }
 
     def test_only_small_comuni_are_concerned(self) -> None:
         found = violazioni(
             esegui("piccoli_comuni", self.PARAMS, profilo(funzioni=[funzione("polizia_locale")]))
         )
-        # Goro (3,475) is the only Comune ≤ 5,000; polizia locale (letter i) is conferred, the other 9 letters not.
+        # Goro (3,475) is the only Comune ≤ 5,000; polizia locale (letter i) is conferred, the other 9 letters
+        # not: a) to h) and l-bis) statistica — c.28 leaves out l) (anagrafe, stato civile, elettorale).
         assert [v.comuni for v in found] == [("Goro",)]
         codici = found[0].valori["codici"]
         assert isinstance(codici, list) and len(codici) == 9 and "polizia_locale" not in codici
+        assert "statistica" in codici and "anagrafe_stato_civile" not in codici
 
     def test_montane_threshold_is_3000(self) -> None:
         comuni = [{"nome": "Goro", "istat": "038025", "montano": True}]

@@ -14,6 +14,7 @@ from avviamento.checks import (
     conferimento_completo,
     conferimento_non_membro,
     contenuti_convenzione,
+    data_valutazione,
     date_coerenti,
     delibera_prima_costituzione,
     funzione_duplicata,
@@ -48,6 +49,7 @@ _MODULES: tuple[ModuleType, ...] = (
     delibera_prima_costituzione,
     funzione_duplicata,
     classe_dichiarata,
+    data_valutazione,
 )
 
 REGISTRY: dict[str, ModuleType] = {module.KIND: module for module in _MODULES}

@@ -9,11 +9,11 @@ effective (declared key functions first).
 from __future__ import annotations
 
 from avviamento.checks.common import Contesto, ParametriBase, Risultati, Violazione
-from avviamento.classi import RANGO, etichetta_classe
+from avviamento.classi import RANGO, etichetta_classe, requisiti_classe
 from avviamento.profilo import Classe
 
 KIND = "classe_raggiunta"
-VALORI = ("classe", "richiesta", "codici")
+VALORI = ("classe", "richiesta", "requisiti", "codici")
 
 
 class Parametri(ParametriBase):
@@ -32,6 +32,7 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
         {
             "classe": etichetta_classe(ctx.pack, ctx.classe),
             "richiesta": etichetta_classe(ctx.pack, params.classe),
+            "requisiti": requisiti_classe(ctx.pack, params.classe, ctx.data),
             "codici": list(dict.fromkeys(da_rendere)),
         },
         ("unione",),

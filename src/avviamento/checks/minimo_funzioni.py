@@ -9,9 +9,10 @@ and names the declared key functions that are not yet effective as candidates.
 from __future__ import annotations
 
 from avviamento.checks.common import Contesto, ParametriBase, Risultati, Violazione, soglia_non_in_vigore
+from avviamento.i18n import plurale
 
 KIND = "minimo_funzioni"
-VALORI = ("effettive", "soglia", "mancanti", "elenco", "candidate", "codici")
+VALORI = ("effettive", "soglia", "mancanti", "richieste", "ne_mancano", "elenco", "candidate", "codici")
 
 
 class Parametri(ParametriBase):
@@ -35,6 +36,14 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
             "effettive": len(effettive),
             "soglia": soglia,
             "mancanti": soglia - len(effettive),
+            "richieste": {
+                "it": f"{plurale(soglia, 'ne serve', 'ne servono')} {soglia}",
+                "en": f"{soglia} required",
+            },
+            "ne_mancano": {
+                "it": f"{plurale(soglia - len(effettive), 'ne manca', 'ne mancano')} {soglia - len(effettive)}",
+                "en": f"{soglia - len(effettive)} missing",
+            },
             "elenco": ctx.elenco_etichette(effettive),
             "candidate": ctx.elenco_etichette(candidate),
             "codici": candidate,

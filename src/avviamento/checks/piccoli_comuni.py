@@ -1,8 +1,10 @@
 """`piccoli_comuni`: Comuni ≤ 5,000 inhabitants (≤ 3,000 if montane) associate every fundamental function.
 
-    parametri: {soglia: soglia_comuni_obbligati, soglia_montani: soglia_comuni_obbligati_montani}
+    parametri: {soglia: soglia_comuni_obbligati, soglia_montani: soglia_comuni_obbligati_montani,
+                escluse: lettere_escluse_obbligo}
 
-The fundamental functions are the catalogue entries with a DL 78/2010 letter. A Comune of 1,853 inhabitants
+The fundamental functions are the catalogue entries with a DL 78/2010 letter, less the letters of the dated
+`escluse` value (c.28 leaves out letter l). A Comune of 1,853 inhabitants
 that has conferred only three of them fails, listing the others; a Comune of 60,000 is not concerned.
 """
 
@@ -17,13 +19,14 @@ from avviamento.checks.common import (
     soglie_obbligati,
 )
 from avviamento.effettivita import comuni_conferenti
+from avviamento.i18n import plurale
 
 KIND = "piccoli_comuni"
-VALORI = ("comune", "popolazione", "soglia", "funzioni", "codici")
+VALORI = ("comune", "popolazione", "soglia", "funzioni", "non_conferite", "codici")
 
 
 class Parametri(ParametriObbligati):
-    pass
+    escluse: str | None = None  # a pack parameter: the list of letters the obligation leaves out
 
 
 def check(ctx: Contesto, params: Parametri) -> Risultati:
@@ -32,8 +35,11 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
         yield soglie
         return
     soglia, soglia_montani = soglie
+    escluse = ctx.pack.valore(params.escluse, ctx.data) if params.escluse else None
+    lettere_escluse = set(escluse.valore or []) if escluse else set()
     fondamentali = sorted(
-        (f for f in ctx.pack.pacchetto.funzioni if f.lettera_dl78), key=lambda f: f.lettera_dl78 or ""
+        (f for f in ctx.pack.pacchetto.funzioni if f.lettera_dl78 and f.lettera_dl78 not in lettere_escluse),
+        key=lambda f: f.lettera_dl78 or "",
     )
     conferite: dict[str, set[int]] = {}
     for funzione in ctx.profilo.funzioni:
@@ -56,6 +62,11 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
                     "popolazione": ctx.popolazioni[i] or 0,
                     "soglia": soglia_montani if montano else soglia,
                     "funzioni": elenco,
+                    "non_conferite": {
+                        "it": plurale(len(mancanti), "non risulta conferita", "non risultano conferite")
+                        + f" all'Unione: {elenco['it']}",
+                        "en": f"not conferred to the Union: {elenco['en']}",
+                    },
                     "codici": [f.codice for f in mancanti],
                 },
                 ("comuni", i),

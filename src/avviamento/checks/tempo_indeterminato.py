@@ -17,9 +17,10 @@ from avviamento.checks.common import (
     soglie_obbligati,
 )
 from avviamento.comuni import indice_membro
+from avviamento.i18n import elenco, plurale
 
 KIND = "tempo_indeterminato"
-VALORI = ("funzione", "durata", "comuni")
+VALORI = ("funzione", "durata", "anni", "comuni", "obbligati")
 
 
 class Parametri(ParametriObbligati):
@@ -44,7 +45,21 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
         ]
         if obbligati:
             yield Violazione(
-                {"funzione": ctx.etichetta(funzione.codice), "durata": durata, "comuni": obbligati},
+                {
+                    "funzione": ctx.etichetta(funzione.codice),
+                    "durata": durata,
+                    "anni": {
+                        "it": f"{durata} {plurale(durata, 'anno', 'anni')}",
+                        "en": f"{durata} {plurale(durata, 'year', 'years')}",
+                    },
+                    "comuni": obbligati,
+                    "obbligati": {
+                        "it": elenco(obbligati, "it")
+                        + plurale(len(obbligati), " è un Comune obbligato", " sono Comuni obbligati"),
+                        "en": elenco(obbligati, "en")
+                        + plurale(len(obbligati), " is an obliged Comune", " are obliged Comuni"),
+                    },
+                },
                 ("funzioni", i, "convenzione", "durata"),
                 funzione=funzione.codice,
                 comuni=tuple(obbligati),

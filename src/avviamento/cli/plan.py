@@ -126,8 +126,8 @@ def plan(
         except OSError as exc:
             fail(f"avviamento: --ics: {ics}: {exc.strerror or exc}")
         nota = {
-            "it": f"Calendario scritto in {ics}: {len(piano.passi)} eventi.",
-            "en": f"Calendar written to {ics}: {len(piano.passi)} events.",
+            "it": f"Calendario scritto in {ics}: {len(piano.passi)} event{'o' if len(piano.passi) == 1 else 'i'}.",
+            "en": f"Calendar written to {ics}: {len(piano.passi)} event{'' if len(piano.passi) == 1 else 's'}.",
         }[lingua]
         if formato is FormatoPiano.text:
             output += f"\n{nota}\n"

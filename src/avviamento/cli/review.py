@@ -42,8 +42,8 @@ MESSAGGI: dict[str, dict[str, str]] = {
         "en": "no .yaml or .yml profile found in: {percorsi}",
     },
     "scritto": {
-        "it": "Istruttoria di {n} profili scritta in {out}",
-        "en": "Review of {n} profiles written to {out}",
+        "it": "Istruttoria di {n} scritta in {out}",
+        "en": "Review of {n} written to {out}",
     },
     "avanzamento": {"it": "Valutazione dei profili", "en": "Evaluating the profiles"},
 }
@@ -106,7 +106,9 @@ def review(
             fail(f"avviamento: --out: {out}: {ESISTE[code]}")
         except OSError as exc:
             _fail(lang, "out_errore", out=out, dettaglio=exc.strerror or str(exc))
-        typer.echo(MESSAGGI["scritto"][code].format(n=len(istruttoria.righe), out=out), err=True)
+        typer.echo(
+            MESSAGGI["scritto"][code].format(n=_profili(len(istruttoria.righe), code), out=out), err=True
+        )
     raise typer.Exit(1 if istruttoria.esito_negativo else 0)
 
 
@@ -159,3 +161,9 @@ def _render(
     colore = a_video and stdout_is_terminal()
     larghezza = shutil.get_terminal_size((120, 24)).columns if colore else 120
     return table.render(istruttoria, code, color=colore, width=larghezza)
+
+
+def _profili(n: int, lang: str) -> str:
+    if lang == "it":
+        return f"{n} {'profilo' if n == 1 else 'profili'}"
+    return f"{n} {'profile' if n == 1 else 'profiles'}"

@@ -59,7 +59,33 @@ def show_rule(
         f"messaggio: {getattr(regola.messaggio, code)}",
         f"rimedi: {', '.join(regola.rimedi) or '—'}",
     ]
-    riferimenti = [v for k, v in regola.parametri.items() if k.startswith("soglia")]
+    if regola.nota:
+        lines.append(f"nota: {regola.nota}")
+    if regola.storia:
+        lines.append("storia della regola:")
+        lines += [f"  {m.versione}: {m.nota}" for m in regola.storia]
+    riferimenti = [
+        v for v in regola.parametri.values() if isinstance(v, str) and v in pack.pacchetto.parametri
+    ]
+    if regola.tipo in ("classe_raggiunta", "classe_dichiarata"):
+        for (
+            classe
+        ) in pack.pacchetto.classi:  # the class definitions these rules test, with their dated conditions
+            minimo = f"{classe.minimo.parametro} ({classe.minimo.gruppo})" if classe.minimo else "—"
+            lines.append(
+                f"classe «{classe.codice}»: funzioni richieste {', '.join(classe.funzioni_richieste) or '—'}"
+                f" · minimo {minimo} · {CONFIDENZA[classe.confidenza]}; {classe.fonte.atto}"
+            )
+            for c in classe.condizioni:
+                fino = c.valido_al.isoformat() if c.valido_al else "in corso"
+                lines.append(
+                    f"  condizione {c.tipo} dal {c.valido_dal.isoformat()} → {fino}: "
+                    + ", ".join(x for x in (c.parametro, c.percentuale) if x)
+                    + f" ({CONFIDENZA[c.confidenza]}; {c.fonte.atto})"
+                )
+            nomi = [classe.minimo.parametro] if classe.minimo else []
+            nomi += [x for c in classe.condizioni for x in (c.parametro, c.percentuale) if x]
+            riferimenti += [n for n in nomi if n in pack.pacchetto.parametri and n not in riferimenti]
     if regola.scadenza:
         lines.append(f"scadenza: {regola.scadenza} (per le classi {', '.join(regola.classi_scadenza)})")
         riferimenti.append(regola.scadenza)

@@ -213,7 +213,10 @@ PIANI: dict[str, Adozione] = {
 }
 GIUNTA = {
     "sindaci": "composta dai Sindaci dei Comuni aderenti",
-    "assessori_delegati": "composta da un assessore per ciascun Comune, titolare di delega generale",
+    "assessori_delegati": (
+        "composta da un unico assessore per ciascun Comune, con specifica delega all'insieme delle funzioni "
+        "conferite"
+    ),
     "mista": "composta da Sindaci e da assessori delegati dei Comuni aderenti",
 }
 ANNI = {1: "un anno", 2: "due anni", 3: "tre anni", 4: "quattro anni", 5: "cinque anni", 10: "dieci anni"}
