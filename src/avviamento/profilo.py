@@ -208,7 +208,7 @@ class Unione(_Base):
 
 
 class Comune(_Base):
-    nome: str = Field(min_length=1, title="Comune", description="Il nome del Comune aderente.")
+    nome: str = Field(min_length=1, title="Nome del Comune", description="Il nome del Comune aderente.")
     istat: CodiceIstat | None = Field(
         default=None,
         title="Codice ISTAT",
