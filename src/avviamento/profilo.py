@@ -274,3 +274,13 @@ def _model_in(annotation: Any) -> Any:
             if found is not None:
                 return found
     return None
+
+
+def profile_schema() -> dict[str, Any]:
+    schema = Profilo.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://avviamento.example/schema/profilo.schema.json",
+        "title": "Profilo di Unione di Comuni (avviamento, LR Emilia-Romagna 21/2012)",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }

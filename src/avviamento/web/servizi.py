@@ -150,10 +150,12 @@ def cronoprogramma(
     return pianifica_passi(caricato.profilo, pack, esito, scadenza, immediata=immediata)
 
 
-def istruttoria(voci: Sequence[tuple[str, bytes]], giorno: dt.date | None) -> Istruttoria:
+def istruttoria(
+    voci: Sequence[tuple[str, bytes]], giorno: dt.date | None, *, con_rilievi: bool = True
+) -> Istruttoria:
     """`review` of uploaded files: one row each (a broken file is a row), then the cross-checks."""
     pack = regole()
-    righe = [valuta(nome, _lettore(dati, nome), pack, giorno, con_rilievi=True) for nome, dati in voci]
+    righe = [valuta(nome, _lettore(dati, nome), pack, giorno, con_rilievi=con_rilievi) for nome, dati in voci]
     return componi(righe, pack, giorno)
 
 
