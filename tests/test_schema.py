@@ -10,10 +10,9 @@ import jsonschema
 import pytest
 import yaml
 
-from avviamento.cli.schema import profile_schema
 from avviamento.engine import verifica_funzioni
 from avviamento.errors import InputError
-from avviamento.profilo import Profilo, validate_profile
+from avviamento.profilo import Profilo, profile_schema, validate_profile
 from avviamento.regole import RulePack
 from avviamento.yamlio import Document, load_yaml, parse_yaml
 from tests.conftest import EXAMPLES, ROOT

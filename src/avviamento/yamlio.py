@@ -72,6 +72,11 @@ def read_text(path: Path, label: str | None = None) -> str:
         raise InputError(name, 1, 1, both("file_is_dir")) from None
     except OSError as exc:
         raise InputError(name, 1, 1, both("file_unreadable", detail=exc.strerror or str(exc))) from None
+    return decode_text(raw, name)
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """A profile's bytes (read from disk or uploaded) as text, or an InputError: too large, not UTF-8, empty."""
     if len(raw) > MAX_BYTES:
         raise InputError(name, 1, 1, both("file_unreadable", detail=f"> {MAX_BYTES // 2**20} MiB"))
     try:

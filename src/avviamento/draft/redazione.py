@@ -75,13 +75,33 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
             }
         )
 
-    # 1. the templates: present, readable, every variable known, before anything else
+    # 1. the templates, 2. the targets, 3. every document rendered in memory
     ambiente = Ambiente()
+    sorgenti = carica_modelli(atti, opzioni.modelli, ambiente)
+    _verifica_bersagli(atti, opzioni)
+    resi = rendi_in_memoria(atti, sorgenti, profilo, pack, esito, opzioni, ambiente)
+    bersagli = {r: destinazione(opzioni.out, r) for r in [*resi, "indice.md", "indice.json"]}
+    documenti = [(bersagli[r], dati) for r, dati in resi.items()]
+
+    # 4. write, each file atomically; the index last, so it never lists a file that is not there
+    scritti: list[Path] = []
+    for percorso, dati in documenti:
+        scrivi_atomico(percorso, dati)
+        scritti.append(percorso)
+    if eseguibile is not None:
+        converti_pdf([p for p, _ in documenti], eseguibile)
+    scrivi_atomico(bersagli["indice.json"], indice_json(atti).encode("utf-8"))
+    scrivi_atomico(bersagli["indice.md"], indice_md(atti, esito, lang).encode("utf-8"))
+    return Risultato(atti, selezione.senza_modello, tuple(scritti))
+
+
+def carica_modelli(atti: tuple[Atto, ...], modelli: Path, ambiente: Ambiente) -> dict[str, bytes]:
+    """The templates: present, readable, every variable known, before anything else."""
     sorgenti: dict[str, bytes] = {}
     for atto in atti:
         if atto.modello in sorgenti:
             continue
-        percorso = opzioni.modelli / atto.modello
+        percorso = modelli / atto.modello
         if not percorso.is_file():
             raise ErroreRedazione(
                 {
@@ -96,8 +116,11 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
         if problemi:
             raise ErroreRedazione({"it": problemi[0].riga("it"), "en": problemi[0].riga("en")})
         sorgenti[atto.modello] = dati
+    return sorgenti
 
-    # 2. the targets: inside --out, and none overwritten without --force
+
+def _verifica_bersagli(atti: tuple[Atto, ...], opzioni: Opzioni) -> None:
+    """The targets: inside --out, and none overwritten without --force."""
     out = opzioni.out
     if out.exists() and not out.is_dir():
         raise ErroreRedazione(
@@ -135,21 +158,21 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
             }
         )
 
-    # 3. render everything in memory
+
+def rendi_in_memoria(
+    atti: tuple[Atto, ...],
+    sorgenti: dict[str, bytes],
+    profilo: Profilo,
+    pack: RulePack,
+    esito: Esito,
+    opzioni: Opzioni,
+    ambiente: Ambiente,
+) -> dict[str, bytes]:
+    """Every act as .docx bytes, by its relative file name (what `draft` writes, and the web serves)."""
     costruttore = Costruttore(Fonti(profilo, pack, esito))
-    documenti: list[tuple[Path, bytes]] = []
+    documenti: dict[str, bytes] = {}
     for atto in atti:
         contesto = contesto_di(atto, costruttore, opzioni.immediata_eseguibilita)
         nome = str(opzioni.modelli / atto.modello)
-        documenti.append((bersagli[atto.file], rendi(sorgenti[atto.modello], nome, contesto, ambiente)))
-
-    # 4. write, each file atomically; the index last, so it never lists a file that is not there
-    scritti: list[Path] = []
-    for percorso, dati in documenti:
-        scrivi_atomico(percorso, dati)
-        scritti.append(percorso)
-    if eseguibile is not None:
-        converti_pdf([p for p, _ in documenti], eseguibile)
-    scrivi_atomico(bersagli["indice.json"], indice_json(atti).encode("utf-8"))
-    scrivi_atomico(bersagli["indice.md"], indice_md(atti, esito, lang).encode("utf-8"))
-    return Risultato(atti, selezione.senza_modello, tuple(scritti))
+        documenti[atto.file] = rendi(sorgenti[atto.modello], nome, contesto, ambiente)
+    return documenti

@@ -72,7 +72,7 @@ Nodo = Campo | Gruppo | Elenco
 @cache
 def modulo() -> Gruppo:
     """The form of the bundled schema (with the bundled pack's function catalogue)."""
-    from avviamento.cli.schema import profile_schema
+    from avviamento.profilo import profile_schema
 
     return modulo_da_schema(profile_schema())
 

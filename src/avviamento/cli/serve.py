@@ -1,0 +1,80 @@
+"""`avviamento serve`: the web application on a local address (the web stack is imported only here)."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from avviamento.cli.common import fail
+
+ENV_TOKEN = "AVVIAMENTO_TOKEN"
+
+
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Indirizzo su cui ascoltare.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Porta.", min=1, max=65535)] = 8000,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="File SQLite dei profili salvati (predefinito: ~/.local/share/avviamento/avviamento.sqlite3).",
+        ),
+    ] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            help=f"Codice di accesso (o variabile d'ambiente {ENV_TOKEN}); obbligatorio fuori da 127.0.0.1.",
+        ),
+    ] = None,
+) -> None:
+    """Avvia l'applicazione web (pagine in italiano e API JSON) e stampa l'indirizzo da aprire nel browser.
+
+    Exit: 2 se l'indirizzo non è locale e manca il codice di accesso, o se la porta non è disponibile.
+    """
+    codice = token or os.environ.get(ENV_TOKEN) or None
+    if not loopback(host) and not codice:
+        fail(
+            f"avviamento: serve: l'indirizzo {host} non è locale: serve un codice di accesso "
+            f"(--token o la variabile d'ambiente {ENV_TOKEN}); avvio rifiutato"
+        )
+    import uvicorn
+
+    from avviamento.web.app import create_app
+    from avviamento.web.store import percorso_predefinito
+
+    percorso = db or percorso_predefinito()
+    try:
+        app = create_app(percorso, token=codice)
+    except OSError as exc:
+        fail(f"avviamento: --db: {percorso}: {exc.strerror or exc}")
+    except Exception as exc:  # sqlite3.DatabaseError: not a database file
+        fail(f"avviamento: --db: {percorso}: {exc}")
+    nome = f"[{host}]" if ":" in host else host
+    indirizzo = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else nome}:{port}/"
+    typer.echo(f"avviamento: aperto su {indirizzo} (profili in {percorso}; Ctrl+C per fermare)")
+    if codice:
+        typer.echo(
+            "avviamento: accesso con il codice indicato (pagina /accesso, o Authorization: Bearer per l'API)"
+        )
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False)
+    server = uvicorn.Server(config)
+    try:
+        server.run()
+    except SystemExit as exc:  # uvicorn exits 1 when the port is taken
+        if exc.code:
+            fail(f"avviamento: serve: impossibile ascoltare su {host}:{port} (porta occupata o non permessa)")
+        raise
+
+
+def loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
