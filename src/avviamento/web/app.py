@@ -31,7 +31,7 @@ def create_app(
     max_file_bytes: int = 2_000_000,
     max_request_bytes: int = 50_000_000,
 ) -> FastAPI:
-    from avviamento.web import api, viste
+    from avviamento.web import api, profilo_routes, viste
 
     app = FastAPI(
         title="avviamento",
@@ -50,6 +50,7 @@ def create_app(
     app.mount("/static", StaticFiles(packages=[("avviamento.web", "static")]), name="static")
     app.include_router(api.router)
     app.include_router(viste.router)
+    app.include_router(profilo_routes.router)
     _gestori(app)
     return app
 

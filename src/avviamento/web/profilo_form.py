@@ -459,3 +459,161 @@ def completa_comuni(dati: dict[str, Any]) -> dict[str, Any]:
 def errore_caricamento(exc: InputError) -> str:
     """An unusable upload, as the CLI says it (one line, Italian)."""
     return exc.render("it")
+
+
+# --- the form to render -------------------------------------------------------------------------------------
+
+# Which <datalist> a text field offers, by (list, field): the ISTAT Comuni, or the Union's own members.
+ELENCHI: dict[tuple[str, str], str] = {
+    ("comuni", "nome"): "comuni-er",
+    ("conferimenti", "comune"): "comuni-unione",
+}
+
+
+def segnaposto(profondita: int) -> str:
+    """The row index of a list's row model, replaced by the script when it adds a row (`__0__`, `__1__`…)."""
+    return f"__{profondita}__"
+
+
+@dataclass
+class VistaCampo:
+    campo: Campo
+    nome: str
+    id: str
+    valore: str
+    errori: list[str]
+    elenco: str | None  # the id of the datalist it offers
+    tipo_input: str  # text | date | select | bool
+    genere: str = "campo"
+
+
+@dataclass
+class VistaGruppo:
+    gruppo: Gruppo
+    nome: str
+    id: str
+    figli: list[VistaCampo | VistaGruppo | VistaElenco]
+    errori: list[str]
+    numero: str = ""  # the row's number, as the legend shows it («Comune 2»)
+    genere: str = "gruppo"
+
+
+@dataclass
+class VistaElenco:
+    elenco: Elenco
+    nome: str
+    id: str
+    righe: list[VistaGruppo]
+    errori: list[str]
+    modello: VistaGruppo  # an empty row with the placeholder index
+    segnaposto: str
+    genere: str = "elenco"
+
+
+def vista_modulo(
+    dati: Mapping[str, Any], errori: Mapping[str, list[str]] | None = None, forma: Gruppo | None = None
+) -> VistaGruppo:
+    """What the template draws: each field with its name, id, text and messages; each list with its rows."""
+    forma = forma or modulo()
+    errori = errori or {}
+
+    def gruppo(nodo: Gruppo, value: Any, path: Percorso, depth: int, numero: str = "") -> VistaGruppo:
+        value = value if isinstance(value, Mapping) else {}
+        figli: list[VistaCampo | VistaGruppo | VistaElenco] = []
+        for figlio in nodo.figli:
+            sub = (*path, figlio.chiave)
+            if isinstance(figlio, Gruppo):
+                figli.append(gruppo(figlio, value.get(figlio.chiave), sub, depth))
+            elif isinstance(figlio, Elenco):
+                figli.append(elenco(figlio, value.get(figlio.chiave), sub, depth))
+            else:
+                figli.append(campo(figlio, value.get(figlio.chiave), sub))
+        return VistaGruppo(
+            nodo, nome_campo(path), id_campo(path), figli, list(errori.get(nome_campo(path), ())), numero
+        )
+
+    def elenco(nodo: Elenco, value: Any, path: Percorso, depth: int) -> VistaElenco:
+        rows = value if isinstance(value, list) else []
+        mark = segnaposto(depth)
+        righe = [
+            gruppo(nodo.elemento, item, (*path, i), depth + 1, str(i + 1)) for i, item in enumerate(rows)
+        ]
+        modello = gruppo(nodo.elemento, {}, (*path, mark), depth + 1, f"{mark[:-2]}n__")
+        name = nome_campo(path)
+        return VistaElenco(nodo, name, id_campo(path), righe, list(errori.get(name, ())), modello, mark)
+
+    def campo(nodo: Campo, value: Any, path: Percorso) -> VistaCampo:
+        text = testo_valore(value)
+        tipo = {"scelta": "select", "booleano": "bool", "data": "date"}.get(nodo.tipo, "text")
+        if tipo == "date" and text:
+            try:
+                from avviamento.profilo import parse_data
+
+                text = parse_data(text).isoformat()
+            except Exception:  # not a date: shown as typed, beside its error
+                tipo = "text"
+        parent = next((str(p) for p in reversed(path[:-1]) if isinstance(p, str)), "")
+        lista = ELENCHI.get((parent, nodo.chiave)) or (
+            f"suggerimenti-{nodo.chiave}" if nodo.suggerimenti else None
+        )
+        name = nome_campo(path)
+        return VistaCampo(nodo, name, id_campo(path), text, list(errori.get(name, ())), lista, tipo)
+
+    return gruppo(forma, dati, (), 0)
+
+
+def testo_valore(value: Any) -> str:
+    """A value as the form shows it."""
+    if value is None or isinstance(value, Mapping | list):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def suggerimenti(forma: Gruppo | None = None) -> dict[str, tuple[str, ...]]:
+    """The datalists of the fields with suggested values, by id."""
+    out: dict[str, tuple[str, ...]] = {}
+
+    def visit(nodo: Nodo) -> None:
+        if isinstance(nodo, Gruppo):
+            for figlio in nodo.figli:
+                visit(figlio)
+        elif isinstance(nodo, Elenco):
+            visit(nodo.elemento)
+        elif nodo.suggerimenti:
+            out[f"suggerimenti-{nodo.chiave}"] = nodo.suggerimenti
+
+    visit(forma or modulo())
+    return out
+
+
+def aggiungi_riga(dati: dict[str, Any], nome: str) -> bool:
+    """One more empty row in the list named `nome` (the no-script «Aggiungi» button); a new function gets a
+    conferral row for each member Comune, as the script does."""
+    parts = _split(nome)
+    if not parts:
+        return False
+    node: Any = dati
+    for part in parts[:-1]:
+        key: str | int = int(part) if part.isdigit() else part
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return False
+    if not isinstance(node, dict):
+        return False
+    path = tuple(int(p) if p.isdigit() else p for p in parts)
+    if not isinstance(nodo_a((*path, 0)), Gruppo):
+        return False  # not a list of rows
+    rows = node.setdefault(parts[-1], [])
+    if not isinstance(rows, list):
+        return False
+    row: dict[str, Any] = {}
+    if parts == ["funzioni"]:
+        nomi = [c.get("nome") for c in dati.get("comuni") or [] if isinstance(c, dict) and c.get("nome")]
+        row["conferimenti"] = [{"comune": n} for n in nomi]
+    rows.append(row)
+    return True
