@@ -76,8 +76,8 @@ ClasseDichiarata = Annotated[
     Classe,
     _scelta(
         {
-            "costituita": "costituita (Unione del programma change manager)",
-            "esistente": "esistente (Unione del programma change manager)",
+            "costituita": "costituita",
+            "esistente": "esistente",
             "avviata": "avviata",
             "in_sviluppo": "in sviluppo",
             "avanzata": "avanzata",
@@ -291,7 +291,7 @@ class Funzione(_Base):
     codice: str = Field(
         min_length=1,
         title="Funzione",
-        description="Il codice della funzione nel catalogo del pacchetto di regole (`avviamento rules`).",
+        description="La funzione, dal catalogo del pacchetto di regole.",
     )
     conferimenti: list[Conferimento] = Field(
         default_factory=list,

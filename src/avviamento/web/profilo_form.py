@@ -38,6 +38,7 @@ class Campo:
     tipi: frozenset[str] = frozenset({"string"})  # the JSON types the schema allows
     modello: tuple[str, ...] = ()  # patterns of the text alternative (an ISTAT code is text, never a number)
     costanti: tuple[str, ...] = ()  # constant alternatives beside a number (`indeterminata`)
+    predefinito: str | None = None  # what an empty field means (the model's default)
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,21 @@ def modulo_da_schema(schema: dict[str, Any]) -> Gruppo:
         else:
             tipo = "testo"
         suggested = () if tipo == "data" else consts + examples
-        return Campo(key, title, description, tipo, required, tuple(enum), suggested, types, patterns, consts)
+        default = prop.get("default")
+        predefinito = None if default is None or isinstance(default, bool) else str(default)
+        return Campo(
+            key,
+            title,
+            description,
+            tipo,
+            required,
+            tuple(enum),
+            suggested,
+            types,
+            patterns,
+            consts,
+            predefinito,
+        )
 
     return group("", schema, str(schema.get("title", "")), str(schema.get("description", "")), True)
 
@@ -552,7 +567,7 @@ def vista_modulo(
                 text = parse_data(text).isoformat()
             except Exception:  # not a date: shown as typed, beside its error
                 tipo = "text"
-        parent = next((str(p) for p in reversed(path[:-1]) if isinstance(p, str)), "")
+        parent = next((p for p in reversed(path[:-1]) if isinstance(p, str) and not p.startswith("__")), "")
         lista = ELENCHI.get((parent, nodo.chiave)) or (
             f"suggerimenti-{nodo.chiave}" if nodo.suggerimenti else None
         )
