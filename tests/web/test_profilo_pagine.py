@@ -204,3 +204,22 @@ def test_edit_a_stored_profile(client: TestClient) -> None:
 
 def test_yaml_download_of_a_missing_profile_is_404(client: TestClient, tmp_path: Path) -> None:
     assert client.get("/profili/42/yaml").status_code == 404
+
+
+def test_a_tampered_base_falls_back_to_the_starter(client: TestClient) -> None:
+    import base64
+
+    bomba = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(9)
+    )
+    for base in (
+        base64.b64encode(bomba.encode()).decode(),
+        "non-base64!",
+        base64.b64encode(b"- lista").decode(),
+    ):
+        risposta = client.post(
+            "/profilo/nuovo", data={"csrf": csrf(client), **TRE_COMUNI, "_base": base}, follow_redirects=False
+        )
+        assert risposta.status_code == 303
+        id = risposta.headers["location"].split("/")[2]
+        assert client.get(f"/profili/{id}/yaml").text.startswith("# Profilo dell'Unione di Comuni")

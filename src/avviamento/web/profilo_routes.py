@@ -156,9 +156,13 @@ def _base(campi: list[tuple[str, str]]) -> str | None:
     if not testo:
         return None
     try:
-        return base64.b64decode(testo, validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
-        return None  # a tampered field: the starter text is used instead
+        base = base64.b64decode(testo, validate=True).decode("utf-8")
+        # the field comes back from the browser: it must pass the safe loader (no tags, no alias bombs)
+        if isinstance(parse_yaml(base, "base.yaml").data, dict):
+            return base
+    except (binascii.Error, UnicodeDecodeError, InputError):
+        pass
+    return None  # a tampered field: the starter text is used instead
 
 
 def _invia(
