@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator
@@ -43,35 +44,31 @@ def _chromium() -> str:
     return eseguibile
 
 
-def _porta_libera() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _chromium()
-    porta = _porta_libera()
     db = tmp_path_factory.mktemp("db") / "profili.sqlite3"
     processo = subprocess.Popen(
-        [sys.executable, "-m", "avviamento", "serve", "--port", str(porta), "--db", str(db)],
+        [sys.executable, "-m", "avviamento", "serve", "--port", "0", "--db", str(db)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    base = f"http://127.0.0.1:{porta}"
     try:
-        for _ in range(200):
+        assert processo.stdout is not None
+        riga = processo.stdout.readline()  # printed once the socket is bound
+        trovato = re.search(r"aperto su (http://127\.0\.0\.1:\d+)/", riga)
+        if trovato is None:
+            pytest.fail(f"serve did not start: {riga!r} {processo.stderr.read() if processo.stderr else ''}")
+        base = trovato.group(1)
+        for _ in range(100):
             try:
                 with urllib.request.urlopen(f"{base}/api/health", timeout=1):
                     break
             except OSError:
-                if processo.poll() is not None:
-                    pytest.fail(f"serve exited: {processo.stderr.read() if processo.stderr else ''}")
                 time.sleep(0.1)
         else:
-            pytest.fail("serve did not answer within 20 s")
+            pytest.fail("serve did not answer within 10 s")
         yield base
     finally:
         processo.terminate()
@@ -193,6 +190,14 @@ def test_istruttoria_sort_and_filter(server: str, page: Any, tmp_path: Path) -> 
     rapporto = page.locator(".rapporto:target")
     assert rapporto.is_visible()
     assert "ER-004" in rapporto.inner_text()
+
+
+def test_foreign_host_header_is_refused(server: str) -> None:
+    """DNS rebinding: without a token, only requests addressed to a loopback name are answered."""
+    richiesta = urllib.request.Request(server + "/", headers={"Host": "sito-ostile.example"})
+    with pytest.raises(urllib.error.HTTPError) as errore:
+        urllib.request.urlopen(richiesta, timeout=5)
+    assert errore.value.code == 400
 
 
 def test_keyboard_reaches_the_upload(server: str, page: Any) -> None:
