@@ -74,12 +74,13 @@ def serve(
 
 
 def _ascolta(host: str, port: int) -> socket.socket:
-    """The listening socket, bound before anything is printed: a taken port is one line and exit 2."""
+    """The listening socket, bound and listening before anything is printed: a taken port is one line and exit 2."""
     famiglia = socket.AF_INET6 if ":" in host else socket.AF_INET
     presa = socket.socket(famiglia, socket.SOCK_STREAM)
     presa.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         presa.bind((host.strip("[]"), port))
+        presa.listen(128)  # connections queue from the moment the address is printed
     except OSError as exc:
         presa.close()
         fail(f"avviamento: serve: impossibile ascoltare su {host}:{port}: {exc.strerror or exc}")
