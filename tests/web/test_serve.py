@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from typer.testing import Result
@@ -74,3 +76,24 @@ def test_commands_do_not_import_the_web_stack(argomenti: list[str]) -> None:
         [sys.executable, "-c", codice], capture_output=True, text=True, timeout=120, check=False
     )
     assert uscita.stderr.rsplit("CARICATI=", 1)[1] == ""
+
+
+def test_taken_port_is_one_line(run: Run, tmp_path: Path) -> None:
+    with socket.socket() as occupata:
+        occupata.bind(("127.0.0.1", 0))
+        occupata.listen()
+        porta = occupata.getsockname()[1]
+        result = run("serve", "--port", str(porta), "--db", str(tmp_path / "p.sqlite3"))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"avviamento: serve: impossibile ascoltare su 127.0.0.1:{porta}: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_bad_db_file_is_one_line(run: Run, tmp_path: Path) -> None:
+    db = tmp_path / "non-un-database.sqlite3"
+    db.write_bytes(b"questo non e' un database SQLite" * 100)
+    result = run("serve", "--port", "0", "--db", str(db))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"avviamento: --db: {db}: ")
+    assert db.read_bytes().startswith(b"questo non")  # untouched

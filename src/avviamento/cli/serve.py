@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import socket
+import sqlite3
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +18,7 @@ ENV_TOKEN = "AVVIAMENTO_TOKEN"
 
 def serve(
     host: Annotated[str, typer.Option("--host", help="Indirizzo su cui ascoltare.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Porta.", min=1, max=65535)] = 8000,
+    port: Annotated[int, typer.Option("--port", help="Porta (0: una libera).", min=0, max=65535)] = 8000,
     db: Annotated[
         Path | None,
         typer.Option(
@@ -52,23 +54,37 @@ def serve(
         app = create_app(percorso, token=codice)
     except OSError as exc:
         fail(f"avviamento: --db: {percorso}: {exc.strerror or exc}")
-    except Exception as exc:  # sqlite3.DatabaseError: not a database file
+    except sqlite3.Error as exc:  # not a database file, locked, …
         fail(f"avviamento: --db: {percorso}: {exc}")
+    presa = _ascolta(host, port)
+    porta = presa.getsockname()[1]
     nome = f"[{host}]" if ":" in host else host
-    indirizzo = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else nome}:{port}/"
+    indirizzo = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else nome}:{porta}/"
+    if not codice:
+        from avviamento.web.app import solo_host_locali
+
+        solo_host_locali(app)
     typer.echo(f"avviamento: aperto su {indirizzo} (profili in {percorso}; Ctrl+C per fermare)")
     if codice:
         typer.echo(
             "avviamento: accesso con il codice indicato (pagina /accesso, o Authorization: Bearer per l'API)"
         )
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False)
-    server = uvicorn.Server(config)
+    config = uvicorn.Config(app, log_level="warning", server_header=False)
+    uvicorn.Server(config).run(sockets=[presa])
+
+
+def _ascolta(host: str, port: int) -> socket.socket:
+    """The listening socket, bound and listening before anything is printed: a taken port is one line and exit 2."""
+    famiglia = socket.AF_INET6 if ":" in host else socket.AF_INET
+    presa = socket.socket(famiglia, socket.SOCK_STREAM)
+    presa.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        server.run()
-    except SystemExit as exc:  # uvicorn exits 1 when the port is taken
-        if exc.code:
-            fail(f"avviamento: serve: impossibile ascoltare su {host}:{port} (porta occupata o non permessa)")
-        raise
+        presa.bind((host.strip("[]"), port))
+        presa.listen(128)  # connections queue from the moment the address is printed
+    except OSError as exc:
+        presa.close()
+        fail(f"avviamento: serve: impossibile ascoltare su {host}:{port}: {exc.strerror or exc}")
+    return presa
 
 
 def loopback(host: str) -> bool:

@@ -55,6 +55,14 @@ def create_app(
     return app
 
 
+def solo_host_locali(app: FastAPI) -> None:
+    """Without a token, answer only requests addressed to a loopback name: a web page cannot reach this server
+    through a domain of its own that resolves to 127.0.0.1 (DNS rebinding)."""
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]", "::1"])
+
+
 def _api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 

@@ -34,7 +34,7 @@
     pulsante.type = "button";
     pulsante.className = "ordina";
     pulsante.textContent = th.textContent;
-    pulsante.setAttribute("aria-label", "Ordina per " + th.textContent.toLowerCase());
+    pulsante.setAttribute("aria-label", "Ordina per " + (th.getAttribute("data-nome") || th.textContent));
     pulsante.addEventListener("click", function () { ordina(indice); });
     th.textContent = "";
     th.appendChild(pulsante);
