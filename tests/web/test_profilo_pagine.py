@@ -75,7 +75,14 @@ def test_new_profile_page_has_the_sections_and_labels(client: TestClient) -> Non
     assert '<option value="Imola" data-istat="037032"' in text  # the ISTAT picker
     assert "Polizia locale</option>" in text  # the function catalogue, with labels
     assert 'name="_aggiungi" value="comuni"' in text  # the no-script «Aggiungi» button
-    assert '<script src="/static/profilo.js"' in text and "<script>" not in text
+    assert '<script src="/static/profilo.js"' in text
+    assert re.search(r"<script(?![^>]*\bsrc=)", text) is None  # the CSP allows no inline script
+    assert "<style" not in text and " style=" not in text and " onclick=" not in text
+    # the script's row models: this list's index is a placeholder, a nested list keeps its own
+    assert 'name="funzioni[__0__][conferimenti]' not in text.split("<template>")[0]
+    assert 'data-elenco="funzioni[__0__][conferimenti]" data-prossimo="0" data-segnaposto="__1__"' in text
+    assert "<legend>Funzione __0n__</legend>" in text
+    assert client.get("/static/profilo.js").status_code == 200
 
 
 def test_a_valid_profile_is_saved_and_opens_its_report(client: TestClient) -> None:
