@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 from typer.testing import Result
 
-from avviamento.profilo import Profilo, validation_errors
+from avviamento.profilo import Profilo, validate_profile, validation_errors
 from avviamento.regole import RulePack
 from avviamento.web.profilo_form import (
     Campo,
@@ -308,3 +310,56 @@ def test_comuni_picker_is_the_bundled_istat_list() -> None:
     dati = completa_comuni({"comuni": [{"nome": "castel d’aiano"}, {"nome": "Atlantide"}]})
     assert dati["comuni"][0]["istat"] == "037013"
     assert dati["comuni"][1] == {"nome": "Atlantide"}
+
+
+_TESTI = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30) | st.sampled_from(
+    [
+        "yes",
+        "No",
+        "on",
+        "OFF",
+        "null",
+        "~",
+        "037013",
+        "1e3",
+        "0x1F",
+        "#",
+        "a: b",
+        "- x",
+        "'",
+        '"',
+        "&a",
+        "*a",
+        "!x",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(nome=_TESTI, sede=_TESTI, sindaco=_TESTI, atto=_TESTI, numero=_TESTI)
+def test_any_text_typed_in_the_form_reads_back_as_typed(
+    nome: str, sede: str, sindaco: str, atto: str, numero: str
+) -> None:
+    campi = [
+        ("unione[nome]", nome),
+        ("unione[sede]", sede),
+        ("comuni[0][nome]", "Imola"),
+        ("comuni[0][sindaco]", sindaco),
+        ("adempimenti[piano_comunicazione][atto]", atto),
+        ("funzioni[0][codice]", "suap"),
+        ("funzioni[0][conferimenti][0][comune]", "Imola"),
+        ("funzioni[0][conferimenti][0][delibera][numero]", numero),
+    ]
+    dati = dati_da_modulo(campi)
+    if not esamina(dati, ["suap"]).valido:
+        return  # e.g. an empty name: the form says so, nothing is written
+    testo = scrivi_yaml(dati)
+    profilo = validate_profile(parse_yaml(testo, "p.yaml")).profilo
+    assert profilo.unione.nome == nome.strip()
+    assert (profilo.unione.sede or "") == sede.strip()
+    assert (profilo.comuni[0].sindaco or "") == sindaco.strip()
+    assert (
+        (profilo.adempimenti.piano_comunicazione and profilo.adempimenti.piano_comunicazione.atto) or ""
+    ) == atto.strip()
+    delibera = profilo.funzioni[0].conferimenti[0].delibera
+    assert str(delibera.numero if delibera and delibera.numero is not None else "") == numero.strip()

@@ -14,9 +14,12 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from avviamento.errors import InputError
 from avviamento.profilo import parse_data
 from avviamento.web.profilo_form import Elenco, Gruppo, Nodo, modulo
+from avviamento.yamlio import parse_yaml
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -139,4 +142,15 @@ def _nuovo(value: Any) -> Any:
         return CommentedSeq([_nuovo(v) for v in value])
     if isinstance(value, str) and _ISO.match(value) and (giorno := _data(value)) is not None:
         return giorno
+    if isinstance(value, str) and not _letto_come_testo(value):
+        return DoubleQuotedScalarString(value)
     return value
+
+
+def _letto_come_testo(value: str) -> bool:
+    """Whether `value`, written plain, reads back as this text. ruamel writes YAML 1.2, where `yes`, `No` and
+    `off` are text; the loader (like most YAML tools) reads them as booleans: those get quotes."""
+    try:
+        return bool(parse_yaml(f"v: {value}\n", "valore").data == {"v": value})
+    except InputError:
+        return False
