@@ -363,3 +363,12 @@ def test_any_text_typed_in_the_form_reads_back_as_typed(
     ) == atto.strip()
     delibera = profilo.funzioni[0].conferimenti[0].delibera
     assert str(delibera.numero if delibera and delibera.numero is not None else "") == numero.strip()
+
+
+def test_a_yes_no_field_speaks_of_si_and_no(pack: RulePack) -> None:
+    dati = dati_da_modulo([*NUOVA[:12], ("funzioni[0][codice]", "suap"), ("funzioni[0][integrale]", "forse")])
+    (errore,) = esamina(completa_comuni(dati), pack.catalogo).errori
+    assert (errore.nome, errore.messaggio) == (
+        "funzioni[0][integrale]",
+        "scegliere sì o no (valore: 'forse')",
+    )

@@ -378,7 +378,9 @@ def esamina(dati: Mapping[str, Any], catalogo: Iterable[str], forma: Gruppo | No
     try:
         Profilo.model_validate(documento.data)
     except ValidationError as exc:
-        errori = [(e.percorso, e.dettaglio["it"]) for e in validation_errors(exc, documento, Profilo)]
+        errori = [
+            (e.percorso, _per_modulo(e.dettaglio["it"])) for e in validation_errors(exc, documento, Profilo)
+        ]
     codici = list(catalogo)
     for i, funzione in enumerate(dati.get("funzioni") or []):
         codice = funzione.get("codice") if isinstance(funzione, Mapping) else None
@@ -389,6 +391,11 @@ def esamina(dati: Mapping[str, Any], catalogo: Iterable[str], forma: Gruppo | No
     ordine = _ordine(forma)
     errori.sort(key=lambda e: [ordine.get(p, 999) if isinstance(p, str) else p for p in e[0]])
     return Esame([Errore(nome_campo(p), id_campo(p), etichetta(p, forma), m) for p, m in errori])
+
+
+def _per_modulo(testo: str) -> str:
+    """The CLI's words where the form has other ones: a yes/no field is a choice, not `true`/`false`."""
+    return testo.replace("deve essere true o false", "scegliere sì o no")
 
 
 def _uno_per_campo(errori: list[tuple[Percorso, str]], forma: Gruppo) -> list[tuple[Percorso, str]]:
