@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import shutil
 import stat
 import zipfile
 from collections.abc import Callable, Iterator
@@ -322,3 +324,32 @@ def test_unexpected_error_is_a_generic_message(client: TestClient, monkeypatch: 
     assert risposta.status_code == 500
     assert "segreto" not in risposta.text and "Traceback" not in risposta.text
     assert risposta.json()["errore"].startswith("avviamento: errore interno del server")
+
+
+def test_draft_pdf_without_libreoffice_is_refused(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import avviamento.draft.writer as writer
+
+    monkeypatch.setattr(writer, "soffice", lambda: None)
+    riga = errore(client.post("/api/draft", files=[esempio("terre-del-delta.yaml")], data={"pdf": "true"}))
+    assert riga.startswith("avviamento: --pdf: LibreOffice (soffice) non è installato")
+
+
+def test_draft_pdf_through_libreoffice(client: TestClient) -> None:
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        if os.environ.get("AVVIAMENTO_REQUIRE_SOFFICE") == "1":
+            pytest.fail("AVVIAMENTO_REQUIRE_SOFFICE=1 but LibreOffice (soffice) is not installed")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    risposta = client.post(
+        "/api/draft", files=[esempio("terre-del-delta.yaml")], data={"only": ["regolamento"], "pdf": "true"}
+    )
+    assert risposta.status_code == 200, risposta.text
+    archivio = zipfile.ZipFile(io.BytesIO(risposta.content))
+    assert sorted(archivio.namelist()) == [
+        "indice.json",
+        "indice.md",
+        "regolamenti/regolamento_contabilita.docx",
+        "regolamenti/regolamento_contabilita.pdf",
+    ]
+    assert archivio.read("regolamenti/regolamento_contabilita.pdf").startswith(b"%PDF")

@@ -79,8 +79,12 @@ def test_csrf_cookie_is_samesite_strict(client: TestClient) -> None:
     assert "avviamento_csrf=" in cookie and "SameSite=strict" in cookie and "HttpOnly" in cookie
 
 
-def test_delete(client: TestClient) -> None:
+def test_delete_asks_first(client: TestClient) -> None:
     id = carica(client)
+    assert f'href="/profili/{id}/elimina"' in client.get("/").text
+    conferma = client.get(f"/profili/{id}/elimina")
+    assert "non si può annullare" in conferma.text
+    assert client.get(f"/profili/{id}/verifica").status_code == 200  # asking deletes nothing
     assert client.post(f"/profili/{id}/elimina", data={"csrf": csrf(client)}).status_code == 200
     assert client.get(f"/profili/{id}/verifica").status_code == 404
 
@@ -215,3 +219,19 @@ def test_store_roundtrip(tmp_path: Path) -> None:
     store.delete(b)
     assert store.get(b) is None
     assert ProfileStore(tmp_path / "sub" / "p.sqlite3").get(a) is not None  # persisted on disk
+
+
+def test_oversized_page_upload_is_a_413_page(client: TestClient) -> None:
+    risposta = client.post(
+        "/profili/carica",
+        content=b"x" * 1_200_000,
+        headers={"content-type": "multipart/form-data; boundary=confine"},
+    )
+    assert risposta.status_code == 413
+    assert risposta.headers["content-type"].startswith("text/html")
+    assert "File troppo grande" in risposta.text
+    grande = client.post(
+        "/profili/carica", data={"csrf": csrf(client)}, files={"profilo": ("g.yaml", b"#" * 300_000)}
+    )
+    assert grande.status_code == 413
+    assert "g.yaml:1:1: file oltre il limite di 0.2 MB" in grande.text

@@ -82,6 +82,15 @@ async def carica(request: Request, profilo: Annotated[UploadFile, File()]) -> Re
     return RedirectResponse(f"/profili/{id}/verifica", status_code=303)
 
 
+@router.get("/profili/{id}/elimina", response_class=HTMLResponse)
+def conferma_elimina(request: Request, id: int) -> HTMLResponse:
+    """Deleting is final: a page asks first (no script needed)."""
+    salvato = _store(request).get(id)
+    if salvato is None:
+        raise ErroreRichiesta("Profilo non trovato: forse è stato eliminato.", 404)
+    return render(request, "elimina.html", salvato=salvato)
+
+
 @router.post("/profili/{id}/elimina")
 def elimina(request: Request, id: int) -> Response:
     _store(request).delete(id)
