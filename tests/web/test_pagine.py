@@ -74,6 +74,16 @@ def test_post_without_csrf_token_is_refused(client: TestClient) -> None:
     assert client.app.state.store.all() == []  # type: ignore[attr-defined]
 
 
+def test_csrf_token_may_come_as_a_header(client: TestClient) -> None:
+    id = carica(client)
+    senza = client.post(f"/profili/{id}/elimina", headers={"x-csrf-token": "falso"})
+    assert senza.status_code == 403
+    con = client.post(
+        f"/profili/{id}/elimina", headers={"x-csrf-token": csrf(client)}, follow_redirects=False
+    )
+    assert con.status_code == 303
+
+
 def test_csrf_cookie_is_samesite_strict(client: TestClient) -> None:
     cookie = client.get("/").headers["set-cookie"]
     assert "avviamento_csrf=" in cookie and "SameSite=strict" in cookie and "HttpOnly" in cookie

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from avviamento import __version__
 from avviamento.web import servizi
@@ -92,11 +93,15 @@ async def draft(
         raise ErroreRichiesta(
             "avviamento: --pdf: LibreOffice (soffice) non è installato sul server: omettere pdf; nessun file scritto"
         )
-    caricato = servizi.carica(dati, nome)
-    esito = servizi.verifica(caricato, giorno)
-    risultato = servizi.pacchetto(
-        caricato, esito, solo=frozenset(only) if only else None, pdf=pdf, immediata=immediata_eseguibilita
-    )
+
+    def redigi() -> servizi.Pacchetto:
+        caricato = servizi.carica(dati, nome)
+        esito = servizi.verifica(caricato, giorno)
+        solo = frozenset(only) if only else None
+        return servizi.pacchetto(caricato, esito, solo=solo, pdf=pdf, immediata=immediata_eseguibilita)
+
+    # rendering (and LibreOffice) takes seconds: in a worker thread, so the server keeps answering meanwhile
+    risultato = await run_in_threadpool(redigi)
     return Response(
         risultato.zip,
         media_type="application/zip",
@@ -143,7 +148,7 @@ async def review(
 
     giorno = servizi.data_opzione(as_of, "--as-of")
     voci = await voci_caricate(request, profili)
-    esame = servizi.istruttoria(voci, giorno, con_rilievi=False)
+    esame = await run_in_threadpool(servizi.istruttoria, voci, giorno, con_rilievi=False)
     return Response(render(esame, "it"), media_type="application/json")
 
 

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from avviamento.draft.atti import Atto
 from avviamento.draft.writer import soffice
@@ -261,7 +262,7 @@ async def istruisci(
     data: Annotated[str | None, Form()] = None,
 ) -> HTMLResponse:
     voci = await voci_caricate(request, profili)
-    esame = servizi.istruttoria(voci, servizi.data_opzione(data, "data"))
+    esame = await run_in_threadpool(servizi.istruttoria, voci, servizi.data_opzione(data, "data"))
     chiave = _conserva(request, esame)
     return render(
         request,
