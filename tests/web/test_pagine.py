@@ -46,7 +46,7 @@ def test_evaluation_date_is_chosen_on_the_page(client: TestClient) -> None:
     assert 'data-classe="non_avviata"' in client.get(f"/profili/{id}/verifica?data=2024-05-31").text
     errata = client.get(f"/profili/{id}/verifica?data=2024-13-01")
     assert errata.status_code == 422
-    assert "data non valida per data: &#39;2024-13-01&#39;" in errata.text
+    assert "data non valida per «data di valutazione»: &#39;2024-13-01&#39;" in errata.text
 
 
 def test_bad_upload_is_shown_and_not_stored(client: TestClient) -> None:

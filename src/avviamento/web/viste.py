@@ -104,7 +104,7 @@ def elimina(request: Request, id: int) -> Response:
 @router.get("/profili/{id}/verifica", response_class=HTMLResponse)
 def verifica(request: Request, id: int, data: str | None = None) -> HTMLResponse:
     salvato, caricato = _profilo(request, id)
-    giorno = servizi.data_opzione(data, "data")
+    giorno = servizi.data_opzione(data, "«data di valutazione»")
     esito = servizi.verifica(caricato, giorno)
     return render(request, "verifica.html", salvato=salvato, esito=esito, data=data or "")
 
@@ -152,7 +152,7 @@ def _cura(atto: Atto, rimedio: str) -> bool:
 @router.get("/profili/{id}/atti", response_class=HTMLResponse)
 def atti(request: Request, id: int, data: str | None = None, rimedio: str | None = None) -> HTMLResponse:
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "data"))
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
     elenco = servizi.atti_di(caricato, esito)
     scelti = {a.file for a in elenco if not rimedio or _cura(a, rimedio)}
     voci = [(a, descrizione_atto(a, esito), a.file in scelti) for a in elenco]
@@ -173,7 +173,7 @@ def documento(
     request: Request, id: int, file: str, data: str | None = None, immediata: bool = False
 ) -> Response:
     _, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "data"))
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
     scelto = tuple(a for a in servizi.atti_di(caricato, esito) if a.file == file)
     if not scelto:
         raise ErroreRichiesta(
@@ -195,7 +195,7 @@ def pacchetto(
     salvato, caricato = _profilo(request, id)
     if not file:
         raise ErroreRichiesta("Nessun atto selezionato: scegliere almeno un atto da redigere.")
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "data"))
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
     risultato = servizi.pacchetto(caricato, esito, scelti=frozenset(file), pdf=pdf, immediata=immediata)
     return _scaricamento(
         risultato.zip, f"atti-{_nome_file(salvato).removesuffix('.yaml')}.zip", "application/zip"
@@ -212,9 +212,9 @@ def cronoprogramma(
     from avviamento.piano.render import fonte_testo, giorno_esteso, messaggio, ritardo_testo
 
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "data"))
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
     piano = servizi.cronoprogramma(
-        caricato, esito, servizi.data_opzione(scadenza, "scadenza"), immediata=immediata
+        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata
     )
     return render(
         request,
@@ -239,9 +239,9 @@ def calendario(
     from avviamento.piano.ics import calendario as ics
 
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "data"))
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
     piano = servizi.cronoprogramma(
-        caricato, esito, servizi.data_opzione(scadenza, "scadenza"), immediata=immediata
+        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata
     )
     nome = f"cronoprogramma-{_nome_file(salvato).removesuffix('.yaml')}.ics"
     return _scaricamento(ics(piano, "it"), nome, "text/calendar; charset=utf-8")
@@ -262,7 +262,7 @@ async def istruisci(
     data: Annotated[str | None, Form()] = None,
 ) -> HTMLResponse:
     voci = await voci_caricate(request, profili)
-    esame = await run_in_threadpool(servizi.istruttoria, voci, servizi.data_opzione(data, "data"))
+    esame = await run_in_threadpool(servizi.istruttoria, voci, servizi.data_opzione(data, "«data di valutazione»"))
     chiave = _conserva(request, esame)
     return render(
         request,
