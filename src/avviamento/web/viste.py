@@ -262,7 +262,9 @@ async def istruisci(
     data: Annotated[str | None, Form()] = None,
 ) -> HTMLResponse:
     voci = await voci_caricate(request, profili)
-    esame = await run_in_threadpool(servizi.istruttoria, voci, servizi.data_opzione(data, "«data di valutazione»"))
+    esame = await run_in_threadpool(
+        servizi.istruttoria, voci, servizi.data_opzione(data, "«data di valutazione»")
+    )
     chiave = _conserva(request, esame)
     return render(
         request,
