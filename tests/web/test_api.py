@@ -17,6 +17,7 @@ from docx import Document
 from fastapi.testclient import TestClient
 from typer.testing import Result
 
+from avviamento.web.app import create_app
 from tests.conftest import EXAMPLES
 from tests.web.conftest import ESEMPI, esempio
 
@@ -125,6 +126,40 @@ def test_bad_dates_are_422(client: TestClient, campo: str, valore: str, endpoint
 def test_missing_field_is_422(client: TestClient) -> None:
     assert errore(client.post("/api/check")) == "avviamento: campo «profilo» mancante nella richiesta"
     assert "profili" in errore(client.post("/api/review"))
+
+
+@pytest.mark.parametrize(
+    ("corpo", "tipo", "stato", "atteso"),
+    [
+        (b"rotto", "multipart/form-data; boundary=zz", 422, "avviamento: richiesta non leggibile"),
+        (b"x", "multipart/form-data", 422, "avviamento: richiesta non leggibile"),
+        (b"{}", "application/json", 422, "avviamento: campo «profilo» mancante nella richiesta"),
+        (
+            b"profilo=x",
+            "application/x-www-form-urlencoded",
+            422,
+            "avviamento: campo «profilo» non valido: deve essere un file",
+        ),
+    ],
+    ids=["bad-multipart", "no-boundary", "json", "text-field"],
+)
+def test_malformed_requests_are_one_italian_line(
+    client: TestClient, corpo: bytes, tipo: str, stato: int, atteso: str
+) -> None:
+    riga = errore(client.post("/api/check", content=corpo, headers={"content-type": tipo}), stato)
+    assert riga.startswith(atteso)
+
+
+def test_oversized_text_field_is_413(client: TestClient, tmp_path: Path) -> None:
+    risposta = client.post(
+        "/api/check", files=[esempio("terre-del-delta.yaml")], data={"as_of": "x" * 1_100_000}
+    )
+    assert errore(risposta, 413) == "avviamento: richiesta oltre il limite di 1 MB: rifiutata"
+    with TestClient(create_app(tmp_path / "p.sqlite3")) as ampio:  # within the request limit: the field's own
+        risposta = ampio.post(
+            "/api/check", files=[esempio("terre-del-delta.yaml")], data={"as_of": "x" * 1_100_000}
+        )
+        assert errore(risposta, 413) == "avviamento: un campo della richiesta supera 1 MB: rifiutato"
 
 
 def test_upload_name_is_only_a_label(client: TestClient) -> None:

@@ -49,6 +49,18 @@ def test_evaluation_date_is_chosen_on_the_page(client: TestClient) -> None:
     assert "data non valida per «data di valutazione»: &#39;2024-13-01&#39;" in errata.text
 
 
+def test_unknown_profile_pages_are_404(client: TestClient) -> None:
+    for percorso in (
+        "/profili/999/verifica",
+        "/profili/abc/verifica",
+        "/profili/1/atti",
+        "/profili/-1/cronoprogramma",
+    ):
+        risposta = client.get(percorso)
+        assert risposta.status_code == 404, percorso
+        assert "Non trovato" in risposta.text
+
+
 def test_bad_upload_is_shown_and_not_stored(client: TestClient) -> None:
     risposta = client.post(
         "/profili/carica", data={"csrf": csrf(client)}, files={"profilo": ("rotto.yaml", b"unione: [\n")}
