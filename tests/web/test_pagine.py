@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from docx import Document
 from fastapi.testclient import TestClient
+from typer.testing import Result
 
 from avviamento.web.app import create_app
 from avviamento.web.store import ProfileStore
 from tests.conftest import EXAMPLES
 from tests.web.conftest import csrf, esempio
+
+Run = Callable[..., Result]
 
 
 def carica(client: TestClient, nome: str = "terre-del-delta.yaml") -> int:
@@ -38,6 +43,21 @@ def test_upload_stores_and_shows_the_report(client: TestClient) -> None:
     assert "Unione dei Comuni Terre del Delta" in client.get("/").text
     salvato = client.app.state.store.get(id)  # type: ignore[attr-defined]
     assert salvato.yaml_text == (EXAMPLES / "terre-del-delta.yaml").read_text(encoding="utf-8")
+
+
+def test_report_downloads_are_the_cli_formats(client: TestClient, run: Run) -> None:
+    id = carica(client, "terre-d-acqua.yaml")
+    percorso = str(EXAMPLES / "terre-d-acqua.yaml")
+    for formato, cli in (("html", "html"), ("md", "markdown"), ("json", "json")):
+        scaricato = client.get(f"/profili/{id}/rapporto.{formato}?data=2024-05-31")
+        assert scaricato.status_code == 200
+        assert "attachment" in scaricato.headers["content-disposition"]
+        atteso = run("check", percorso, "--as-of", "2024-05-31", "--format", cli).stdout
+        if formato == "json":  # only `file` differs: the stored profile has no path
+            assert scaricato.json() | {"file": ""} == json.loads(atteso) | {"file": ""}
+        else:
+            assert scaricato.text == atteso
+    assert client.get(f"/profili/{id}/rapporto.exe").status_code == 404
 
 
 def test_evaluation_date_is_chosen_on_the_page(client: TestClient) -> None:

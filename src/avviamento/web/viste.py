@@ -109,6 +109,21 @@ def verifica(request: Request, id: int, data: str | None = None) -> HTMLResponse
     return render(request, "verifica.html", salvato=salvato, esito=esito, data=data or "")
 
 
+@router.get("/profili/{id}/rapporto.{formato}")
+def rapporto(request: Request, id: int, formato: str, data: str | None = None) -> Response:
+    """The report as `check --format html|json|markdown` writes it, to attach to an email."""
+    from avviamento.reporters import Formato, renderer
+
+    tipi = {"html": "text/html", "json": "application/json", "md": "text/markdown"}
+    if formato not in tipi:
+        raise ErroreRichiesta("Formato non disponibile: html, json o md.", 404)
+    salvato, caricato = _profilo(request, id)
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
+    testo = renderer(Formato("markdown" if formato == "md" else formato))(esito, "it")
+    nome = f"verifica-{_nome_file(salvato).removesuffix('.yaml')}.{formato}"
+    return _scaricamento(testo.encode("utf-8"), nome, f"{tipi[formato]}; charset=utf-8")
+
+
 # --- access (only with a token) ---
 
 
