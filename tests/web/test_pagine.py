@@ -40,7 +40,9 @@ def test_upload_stores_and_shows_the_report(client: TestClient) -> None:
     assert "NON CONFORME" in pagina.text
     assert "ER-004" in pagina.text and "LR Emilia-Romagna 21/2012" in pagina.text
     assert f'href="/profili/{id}/modifica"' in pagina.text
-    assert "Unione dei Comuni Terre del Delta" in client.get("/").text
+    elenco = client.get("/").text
+    assert "Unione dei Comuni Terre del Delta" in elenco
+    assert '<span class="etichetta-classe">non avviata</span>' in elenco
     salvato = client.app.state.store.get(id)  # type: ignore[attr-defined]
     assert salvato.yaml_text == (EXAMPLES / "terre-del-delta.yaml").read_text(encoding="utf-8")
 
@@ -79,6 +81,13 @@ def test_unknown_profile_pages_are_404(client: TestClient) -> None:
         risposta = client.get(percorso)
         assert risposta.status_code == 404, percorso
         assert "Non trovato" in risposta.text
+
+
+def test_an_unreadable_stored_profile_is_listed_with_its_line(client: TestClient) -> None:
+    client.app.state.store.save("Unione rotta", "unione: [\n")  # type: ignore[attr-defined]
+    elenco = client.get("/")
+    assert elenco.status_code == 200
+    assert "profilo non valido" in elenco.text and "unione-rotta.yaml:2:1: YAML non valido" in elenco.text
 
 
 def test_bad_upload_is_shown_and_not_stored(client: TestClient) -> None:

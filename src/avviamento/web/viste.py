@@ -66,7 +66,20 @@ async def leggi_upload(request: Request, file: UploadFile) -> tuple[str, bytes]:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
-    return render(request, "home.html", profili=_store(request).all())
+    return render(request, "home.html", profili=_store(request).all(), sintesi=_sintesi(_store(request)))
+
+
+def _sintesi(store: ProfileStore) -> dict[int, Esito | str]:
+    """Each stored profile's evaluation at its reference date, or the line that says why it cannot be read."""
+    esiti: dict[int, Esito | str] = {}
+    for salvato in store.all():
+        try:
+            esiti[salvato.id] = servizi.verifica(
+                servizi.carica(salvato.yaml_text.encode("utf-8"), _nome_file(salvato)), None
+            )
+        except InputError as exc:
+            esiti[salvato.id] = exc.render("it")
+    return esiti
 
 
 @router.post("/profili/carica")
@@ -75,8 +88,14 @@ async def carica(request: Request, profilo: Annotated[UploadFile, File()]) -> Re
     try:
         caricato = servizi.carica(dati, nome)
     except InputError as exc:
+        store = _store(request)
         return render(
-            request, "home.html", status_code=422, profili=_store(request).all(), errore=exc.render("it")
+            request,
+            "home.html",
+            status_code=422,
+            profili=store.all(),
+            sintesi=_sintesi(store),
+            errore=exc.render("it"),
         )
     testo = servizi.carica_testo(dati, nome)
     id = _store(request).save(caricato.profilo.unione.nome, testo)
