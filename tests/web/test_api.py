@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import shutil
 import stat
 import zipfile
 from collections.abc import Callable, Iterator
@@ -15,6 +17,7 @@ from docx import Document
 from fastapi.testclient import TestClient
 from typer.testing import Result
 
+from avviamento.web.app import create_app
 from tests.conftest import EXAMPLES
 from tests.web.conftest import ESEMPI, esempio
 
@@ -123,6 +126,40 @@ def test_bad_dates_are_422(client: TestClient, campo: str, valore: str, endpoint
 def test_missing_field_is_422(client: TestClient) -> None:
     assert errore(client.post("/api/check")) == "avviamento: campo «profilo» mancante nella richiesta"
     assert "profili" in errore(client.post("/api/review"))
+
+
+@pytest.mark.parametrize(
+    ("corpo", "tipo", "stato", "atteso"),
+    [
+        (b"rotto", "multipart/form-data; boundary=zz", 422, "avviamento: richiesta non leggibile"),
+        (b"x", "multipart/form-data", 422, "avviamento: richiesta non leggibile"),
+        (b"{}", "application/json", 422, "avviamento: campo «profilo» mancante nella richiesta"),
+        (
+            b"profilo=x",
+            "application/x-www-form-urlencoded",
+            422,
+            "avviamento: campo «profilo» non valido: deve essere un file",
+        ),
+    ],
+    ids=["bad-multipart", "no-boundary", "json", "text-field"],
+)
+def test_malformed_requests_are_one_italian_line(
+    client: TestClient, corpo: bytes, tipo: str, stato: int, atteso: str
+) -> None:
+    riga = errore(client.post("/api/check", content=corpo, headers={"content-type": tipo}), stato)
+    assert riga.startswith(atteso)
+
+
+def test_oversized_text_field_is_413(client: TestClient, tmp_path: Path) -> None:
+    risposta = client.post(
+        "/api/check", files=[esempio("terre-del-delta.yaml")], data={"as_of": "x" * 1_100_000}
+    )
+    assert errore(risposta, 413) == "avviamento: richiesta oltre il limite di 1 MB: rifiutata"
+    with TestClient(create_app(tmp_path / "p.sqlite3")) as ampio:  # within the request limit: the field's own
+        risposta = ampio.post(
+            "/api/check", files=[esempio("terre-del-delta.yaml")], data={"as_of": "x" * 1_100_000}
+        )
+        assert errore(risposta, 413) == "avviamento: un campo della richiesta supera 1 MB: rifiutato"
 
 
 def test_upload_name_is_only_a_label(client: TestClient) -> None:
@@ -322,3 +359,32 @@ def test_unexpected_error_is_a_generic_message(client: TestClient, monkeypatch: 
     assert risposta.status_code == 500
     assert "segreto" not in risposta.text and "Traceback" not in risposta.text
     assert risposta.json()["errore"].startswith("avviamento: errore interno del server")
+
+
+def test_draft_pdf_without_libreoffice_is_refused(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import avviamento.draft.writer as writer
+
+    monkeypatch.setattr(writer, "soffice", lambda: None)
+    riga = errore(client.post("/api/draft", files=[esempio("terre-del-delta.yaml")], data={"pdf": "true"}))
+    assert riga.startswith("avviamento: --pdf: LibreOffice (soffice) non è installato")
+
+
+def test_draft_pdf_through_libreoffice(client: TestClient) -> None:
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        if os.environ.get("AVVIAMENTO_REQUIRE_SOFFICE") == "1":
+            pytest.fail("AVVIAMENTO_REQUIRE_SOFFICE=1 but LibreOffice (soffice) is not installed")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    risposta = client.post(
+        "/api/draft", files=[esempio("terre-del-delta.yaml")], data={"only": ["regolamento"], "pdf": "true"}
+    )
+    assert risposta.status_code == 200, risposta.text
+    archivio = zipfile.ZipFile(io.BytesIO(risposta.content))
+    assert sorted(archivio.namelist()) == [
+        "indice.json",
+        "indice.md",
+        "regolamenti/regolamento_contabilita.docx",
+        "regolamenti/regolamento_contabilita.pdf",
+    ]
+    assert archivio.read("regolamenti/regolamento_contabilita.pdf").startswith(b"%PDF")

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from docx import Document
 from fastapi.testclient import TestClient
+from typer.testing import Result
 
 from avviamento.web.app import create_app
 from avviamento.web.store import ProfileStore
 from tests.conftest import EXAMPLES
 from tests.web.conftest import csrf, esempio
+
+Run = Callable[..., Result]
 
 
 def carica(client: TestClient, nome: str = "terre-del-delta.yaml") -> int:
@@ -35,9 +40,26 @@ def test_upload_stores_and_shows_the_report(client: TestClient) -> None:
     assert "NON CONFORME" in pagina.text
     assert "ER-004" in pagina.text and "LR Emilia-Romagna 21/2012" in pagina.text
     assert f'href="/profili/{id}/modifica"' in pagina.text
-    assert "Unione dei Comuni Terre del Delta" in client.get("/").text
+    elenco = client.get("/").text
+    assert "Unione dei Comuni Terre del Delta" in elenco
+    assert '<span class="etichetta-classe">non avviata</span>' in elenco
     salvato = client.app.state.store.get(id)  # type: ignore[attr-defined]
     assert salvato.yaml_text == (EXAMPLES / "terre-del-delta.yaml").read_text(encoding="utf-8")
+
+
+def test_report_downloads_are_the_cli_formats(client: TestClient, run: Run) -> None:
+    id = carica(client, "terre-d-acqua.yaml")
+    percorso = str(EXAMPLES / "terre-d-acqua.yaml")
+    for formato, cli in (("html", "html"), ("md", "markdown"), ("json", "json")):
+        scaricato = client.get(f"/profili/{id}/rapporto.{formato}?data=2024-05-31")
+        assert scaricato.status_code == 200
+        assert "attachment" in scaricato.headers["content-disposition"]
+        atteso = run("check", percorso, "--as-of", "2024-05-31", "--format", cli).stdout
+        if formato == "json":  # only `file` differs: the stored profile has no path
+            assert scaricato.json() | {"file": ""} == json.loads(atteso) | {"file": ""}
+        else:
+            assert scaricato.text == atteso
+    assert client.get(f"/profili/{id}/rapporto.exe").status_code == 404
 
 
 def test_evaluation_date_is_chosen_on_the_page(client: TestClient) -> None:
@@ -46,7 +68,26 @@ def test_evaluation_date_is_chosen_on_the_page(client: TestClient) -> None:
     assert 'data-classe="non_avviata"' in client.get(f"/profili/{id}/verifica?data=2024-05-31").text
     errata = client.get(f"/profili/{id}/verifica?data=2024-13-01")
     assert errata.status_code == 422
-    assert "data non valida per data: &#39;2024-13-01&#39;" in errata.text
+    assert "data non valida per «data di valutazione»: &#39;2024-13-01&#39;" in errata.text
+
+
+def test_unknown_profile_pages_are_404(client: TestClient) -> None:
+    for percorso in (
+        "/profili/999/verifica",
+        "/profili/abc/verifica",
+        "/profili/1/atti",
+        "/profili/-1/cronoprogramma",
+    ):
+        risposta = client.get(percorso)
+        assert risposta.status_code == 404, percorso
+        assert "Non trovato" in risposta.text
+
+
+def test_an_unreadable_stored_profile_is_listed_with_its_line(client: TestClient) -> None:
+    client.app.state.store.save("Unione rotta", "unione: [\n")  # type: ignore[attr-defined]
+    elenco = client.get("/")
+    assert elenco.status_code == 200
+    assert "profilo non valido" in elenco.text and "unione-rotta.yaml:2:1: YAML non valido" in elenco.text
 
 
 def test_bad_upload_is_shown_and_not_stored(client: TestClient) -> None:
@@ -74,13 +115,27 @@ def test_post_without_csrf_token_is_refused(client: TestClient) -> None:
     assert client.app.state.store.all() == []  # type: ignore[attr-defined]
 
 
+def test_csrf_token_may_come_as_a_header(client: TestClient) -> None:
+    id = carica(client)
+    senza = client.post(f"/profili/{id}/elimina", headers={"x-csrf-token": "falso"})
+    assert senza.status_code == 403
+    con = client.post(
+        f"/profili/{id}/elimina", headers={"x-csrf-token": csrf(client)}, follow_redirects=False
+    )
+    assert con.status_code == 303
+
+
 def test_csrf_cookie_is_samesite_strict(client: TestClient) -> None:
     cookie = client.get("/").headers["set-cookie"]
     assert "avviamento_csrf=" in cookie and "SameSite=strict" in cookie and "HttpOnly" in cookie
 
 
-def test_delete(client: TestClient) -> None:
+def test_delete_asks_first(client: TestClient) -> None:
     id = carica(client)
+    assert f'href="/profili/{id}/elimina"' in client.get("/").text
+    conferma = client.get(f"/profili/{id}/elimina")
+    assert "non si può annullare" in conferma.text
+    assert client.get(f"/profili/{id}/verifica").status_code == 200  # asking deletes nothing
     assert client.post(f"/profili/{id}/elimina", data={"csrf": csrf(client)}).status_code == 200
     assert client.get(f"/profili/{id}/verifica").status_code == 404
 
@@ -215,3 +270,19 @@ def test_store_roundtrip(tmp_path: Path) -> None:
     store.delete(b)
     assert store.get(b) is None
     assert ProfileStore(tmp_path / "sub" / "p.sqlite3").get(a) is not None  # persisted on disk
+
+
+def test_oversized_page_upload_is_a_413_page(client: TestClient) -> None:
+    risposta = client.post(
+        "/profili/carica",
+        content=b"x" * 1_200_000,
+        headers={"content-type": "multipart/form-data; boundary=confine"},
+    )
+    assert risposta.status_code == 413
+    assert risposta.headers["content-type"].startswith("text/html")
+    assert "File troppo grande" in risposta.text
+    grande = client.post(
+        "/profili/carica", data={"csrf": csrf(client)}, files={"profilo": ("g.yaml", b"#" * 300_000)}
+    )
+    assert grande.status_code == 413
+    assert "g.yaml:1:1: file oltre il limite di 0.2 MB" in grande.text

@@ -50,7 +50,7 @@ def test_loopback() -> None:
     assert not loopback("0.0.0.0") and not loopback("10.0.0.1") and not loopback("example.org")
 
 
-PESANTI = ("fastapi", "uvicorn", "starlette", "jinja2", "multipart", "avviamento.web")
+PESANTI = ("fastapi", "uvicorn", "starlette", "jinja2", "multipart", "sqlite3", "avviamento.web")
 
 
 @pytest.mark.parametrize(

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
-import socket
-import sqlite3
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from avviamento.cli.common import fail
+
+if TYPE_CHECKING:
+    import socket
 
 ENV_TOKEN = "AVVIAMENTO_TOKEN"
 
@@ -44,6 +44,8 @@ def serve(
             f"avviamento: serve: l'indirizzo {host} non è locale: serve un codice di accesso "
             f"(--token o la variabile d'ambiente {ENV_TOKEN}); avvio rifiutato"
         )
+    import sqlite3  # here, like the web stack: the other commands start without it
+
     import uvicorn
 
     from avviamento.web.app import create_app
@@ -75,6 +77,8 @@ def serve(
 
 def _ascolta(host: str, port: int) -> socket.socket:
     """The listening socket, bound and listening before anything is printed: a taken port is one line and exit 2."""
+    import socket
+
     famiglia = socket.AF_INET6 if ":" in host else socket.AF_INET
     presa = socket.socket(famiglia, socket.SOCK_STREAM)
     presa.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -88,6 +92,8 @@ def _ascolta(host: str, port: int) -> socket.socket:
 
 
 def loopback(host: str) -> bool:
+    import ipaddress
+
     if host == "localhost":
         return True
     try:

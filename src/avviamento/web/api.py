@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from avviamento import __version__
 from avviamento.web import servizi
@@ -25,7 +26,7 @@ ERRORE = {
     "content": {"application/json": {"example": {"errore": "profilo.yaml:3:1: chiave sconosciuta 'comuen'"}}}
 }
 RISPOSTE: dict[int | str, dict[str, Any]] = {
-    422: {"description": "Input non utilizzabile: una riga `file:riga:colonna: messaggio`", **ERRORE},
+    422: {"description": "Input non utilizzabile: una riga file:riga:colonna: messaggio", **ERRORE},
     413: {"description": "File o richiesta oltre il limite", **ERRORE},
 }
 TIPI_ATTO = ("convenzione", "delibera", "regolamento", "piano")
@@ -45,9 +46,9 @@ async def _profilo(request: Request, profilo: UploadFile) -> tuple[str, bytes]:
     return await leggi_upload(request, profilo)
 
 
-@router.post("/check", summary="Verifica di un profilo (come `check --format json`)")
+@router.post("/check", summary="Verifica di un profilo (come check --format json)")
 async def check(request: Request, profilo: Profilo, as_of: AsOf = None) -> JSONResponse:
-    """Il contratto `avviamento/esito@1`: classe, funzioni, rilievi con fonte, scadenza e rimedi."""
+    """Il contratto avviamento/esito@1: classe, funzioni, rilievi con fonte, scadenza e rimedi."""
     from avviamento.reporters.json import as_dict
 
     nome, dati = await _profilo(request, profilo)
@@ -58,7 +59,7 @@ async def check(request: Request, profilo: Profilo, as_of: AsOf = None) -> JSONR
 
 @router.post(
     "/draft",
-    summary="Atti che sanano le lacune (come `draft`), in uno ZIP",
+    summary="Atti che sanano le lacune (come draft), in uno ZIP",
     response_class=Response,
     responses={
         200: {"content": {"application/zip": {}}, "description": "Gli atti .docx, indice.json e indice.md"}
@@ -78,7 +79,7 @@ async def draft(
         bool, Form(description="Nelle delibere, l'immediata eseguibilità (TUEL art. 134 c.4).")
     ] = False,
 ) -> Response:
-    """Gli stessi file che scrive `avviamento draft`: gli atti .docx nelle loro cartelle, `indice.json`, `indice.md`."""
+    """Gli stessi file che scrive avviamento draft: gli atti .docx nelle loro cartelle, indice.json, indice.md."""
     from avviamento.draft.writer import soffice
 
     nome, dati = await _profilo(request, profilo)
@@ -92,11 +93,15 @@ async def draft(
         raise ErroreRichiesta(
             "avviamento: --pdf: LibreOffice (soffice) non è installato sul server: omettere pdf; nessun file scritto"
         )
-    caricato = servizi.carica(dati, nome)
-    esito = servizi.verifica(caricato, giorno)
-    risultato = servizi.pacchetto(
-        caricato, esito, solo=frozenset(only) if only else None, pdf=pdf, immediata=immediata_eseguibilita
-    )
+
+    def redigi() -> servizi.Pacchetto:
+        caricato = servizi.carica(dati, nome)
+        esito = servizi.verifica(caricato, giorno)
+        solo = frozenset(only) if only else None
+        return servizi.pacchetto(caricato, esito, solo=solo, pdf=pdf, immediata=immediata_eseguibilita)
+
+    # rendering (and LibreOffice) takes seconds: in a worker thread, so the server keeps answering meanwhile
+    risultato = await run_in_threadpool(redigi)
     return Response(
         risultato.zip,
         media_type="application/zip",
@@ -104,7 +109,7 @@ async def draft(
     )
 
 
-@router.post("/plan", summary="Cronoprogramma a ritroso (come `plan --format json`)")
+@router.post("/plan", summary="Cronoprogramma a ritroso (come plan --format json)")
 async def plan(
     request: Request,
     profilo: Profilo,
@@ -114,7 +119,7 @@ async def plan(
     ] = None,
     immediata_eseguibilita: Annotated[bool, Form(description="Delibere immediatamente eseguibili.")] = False,
 ) -> JSONResponse:
-    """Il contratto `avviamento/piano@1`: per ogni lacuna, i passi datati con chi agisce e la base giuridica."""
+    """Il contratto avviamento/piano@1: per ogni lacuna, i passi datati con chi agisce e la base giuridica."""
     from avviamento.piano.render import as_dict
 
     nome, dati = await _profilo(request, profilo)
@@ -126,7 +131,7 @@ async def plan(
     return JSONResponse(as_dict(piano, "it"))
 
 
-@router.post("/review", summary="Istruttoria di più profili (come `review --format json`)")
+@router.post("/review", summary="Istruttoria di più profili (come review --format json)")
 async def review(
     request: Request,
     profili: Annotated[
@@ -137,17 +142,17 @@ async def review(
         Form(description="Data di valutazione AAAA-MM-GG (predefinita: quella di ciascun profilo)."),
     ] = None,
 ) -> Response:
-    """Il contratto `avviamento/istruttoria@1`: una riga per profilo (anche non valido) e i rilievi incrociati."""
+    """Il contratto avviamento/istruttoria@1: una riga per profilo (anche non valido) e i rilievi incrociati."""
     from avviamento.review.render.json import render
     from avviamento.web.viste import voci_caricate
 
     giorno = servizi.data_opzione(as_of, "--as-of")
     voci = await voci_caricate(request, profili)
-    esame = servizi.istruttoria(voci, giorno, con_rilievi=False)
+    esame = await run_in_threadpool(servizi.istruttoria, voci, giorno, con_rilievi=False)
     return Response(render(esame, "it"), media_type="application/json")
 
 
-@router.get("/schema", summary="JSON Schema del profilo (come `schema`)")
+@router.get("/schema", summary="JSON Schema del profilo (come schema)")
 def schema() -> dict[str, Any]:
     from avviamento.profilo import profile_schema
 
@@ -156,5 +161,5 @@ def schema() -> dict[str, Any]:
 
 @router.get("/health", summary="Stato del servizio")
 def health() -> dict[str, Any]:
-    """`{"stato": "ok", "versione": …}`."""
+    """{"stato": "ok", "versione": …}."""
     return {"stato": "ok", "versione": __version__}

@@ -84,6 +84,8 @@ def _gestori(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validazione(request: Request, exc: RequestValidationError) -> Response:
+        if any(e.get("loc", ("",))[0] == "path" for e in exc.errors()):  # /profili/abc/…
+            return _errore(request, "Pagina non trovata.", 404)
         return _errore(request, _riga_validazione(exc), 422)
 
     @app.exception_handler(ErroreCsrf)
@@ -97,6 +99,12 @@ def _gestori(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 400:  # the body could not be parsed (FastAPI's own words are English)
+            if "maximum size" in str(exc.detail):
+                return _errore(request, "avviamento: un campo della richiesta supera 1 MB: rifiutato", 413)
+            return _errore(
+                request, "avviamento: richiesta non leggibile: il corpo multipart/form-data non è valido", 422
+            )
         testi = {404: "Pagina non trovata.", 405: "Metodo non consentito."}
         return _errore(request, testi.get(exc.status_code, str(exc.detail)), exc.status_code)
 
@@ -120,4 +128,6 @@ def _riga_validazione(exc: RequestValidationError) -> str:
     campo = next((str(p) for p in reversed(primo.get("loc", ())) if isinstance(p, str)), "richiesta")
     if primo.get("type") == "missing":
         return f"avviamento: campo «{campo}» mancante nella richiesta"
+    if "UploadFile" in str(primo.get("msg", "")):
+        return f"avviamento: campo «{campo}» non valido: deve essere un file"
     return f"avviamento: campo «{campo}» non valido: {primo.get('msg', '')}"

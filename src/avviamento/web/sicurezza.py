@@ -58,6 +58,29 @@ async def _json(send: Send, stato: int, corpo: dict[str, Any], extra: list[tuple
     await send({"type": "http.response.body", "body": dati})
 
 
+PAGINA_413 = """<!DOCTYPE html>
+<html lang="it"><head><meta charset="utf-8"><title>File troppo grande · avviamento</title>
+<link rel="stylesheet" href="/static/avviamento.css"></head><body><main class="contenitore">
+<h1>File troppo grande</h1><div class="avviso avviso-errore" role="alert"><p>{testo}</p></div>
+<p><a href="/">Torna all'elenco dei profili</a></p></main></body></html>"""
+
+
+async def _troppo(send: Send, path: str, testo: str) -> None:
+    """413 before the body is read: JSON for the API, a short page for a browser form."""
+    if path.startswith("/api/"):
+        await _json(send, 413, {"errore": f"avviamento: {testo}"}, [(b"connection", b"close")])
+        return
+    dati = PAGINA_413.format(testo=f"La richiesta supera il limite: {testo}.").encode()
+    intestazioni = [
+        (b"content-type", b"text/html; charset=utf-8"),
+        (b"content-length", str(len(dati)).encode()),
+        (b"connection", b"close"),
+        *INTESTAZIONI,
+    ]
+    await send({"type": "http.response.start", "status": 413, "headers": intestazioni})
+    await send({"type": "http.response.body", "body": dati})
+
+
 class Protezione:
     """Security headers on every response; the token when one is configured; the request body limit."""
 
@@ -100,7 +123,7 @@ class Protezione:
             except ValueError:
                 lunghezza = limite + 1
             if lunghezza > limite:
-                await _json(send, 413, {"errore": f"avviamento: {troppo}"}, [(b"connection", b"close")])
+                await _troppo(send, path, troppo)
                 return
 
         stato = {"letti": 0, "oltre": False, "iniziata": False}
@@ -125,7 +148,7 @@ class Protezione:
         with contextlib.suppress(CorpoTroppoGrande):
             await self.app(scope, ricevi, invia)
         if stato["oltre"] and not stato["iniziata"]:
-            await _json(send, 413, {"errore": f"avviamento: {troppo}"}, [(b"connection", b"close")])
+            await _troppo(send, path, troppo)
 
     def _autorizzato(self, scope: Scope) -> bool:
         connessione = HTTPConnection(scope)
@@ -160,7 +183,8 @@ async def verifica_csrf(request: Request) -> None:
         and origine.rstrip("/") != f"{request.url.scheme}://{request.url.netloc}"
     ):
         raise ErroreCsrf
-    form = await request.form()
-    inviato = form.get("csrf")
+    inviato: object = request.headers.get("x-csrf-token")  # a page's own script (fetch) sends it as a header
+    if inviato is None:
+        inviato = (await request.form()).get("csrf")
     if not isinstance(inviato, str) or not uguali(inviato, request.cookies.get(CSRF_COOKIE)):
         raise ErroreCsrf

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from avviamento.draft.atti import Atto
 from avviamento.draft.writer import soffice
@@ -65,7 +66,20 @@ async def leggi_upload(request: Request, file: UploadFile) -> tuple[str, bytes]:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
-    return render(request, "home.html", profili=_store(request).all())
+    return render(request, "home.html", profili=_store(request).all(), sintesi=_sintesi(_store(request)))
+
+
+def _sintesi(store: ProfileStore) -> dict[int, Esito | str]:
+    """Each stored profile's evaluation at its reference date, or the line that says why it cannot be read."""
+    esiti: dict[int, Esito | str] = {}
+    for salvato in store.all():
+        try:
+            esiti[salvato.id] = servizi.verifica(
+                servizi.carica(salvato.yaml_text.encode("utf-8"), _nome_file(salvato)), None
+            )
+        except InputError as exc:
+            esiti[salvato.id] = exc.render("it")
+    return esiti
 
 
 @router.post("/profili/carica")
@@ -74,12 +88,27 @@ async def carica(request: Request, profilo: Annotated[UploadFile, File()]) -> Re
     try:
         caricato = servizi.carica(dati, nome)
     except InputError as exc:
+        store = _store(request)
         return render(
-            request, "home.html", status_code=422, profili=_store(request).all(), errore=exc.render("it")
+            request,
+            "home.html",
+            status_code=422,
+            profili=store.all(),
+            sintesi=_sintesi(store),
+            errore=exc.render("it"),
         )
     testo = servizi.carica_testo(dati, nome)
     id = _store(request).save(caricato.profilo.unione.nome, testo)
     return RedirectResponse(f"/profili/{id}/verifica", status_code=303)
+
+
+@router.get("/profili/{id}/elimina", response_class=HTMLResponse)
+def conferma_elimina(request: Request, id: int) -> HTMLResponse:
+    """Deleting is final: a page asks first (no script needed)."""
+    salvato = _store(request).get(id)
+    if salvato is None:
+        raise ErroreRichiesta("Profilo non trovato: forse è stato eliminato.", 404)
+    return render(request, "elimina.html", salvato=salvato)
 
 
 @router.post("/profili/{id}/elimina")
@@ -94,9 +123,24 @@ def elimina(request: Request, id: int) -> Response:
 @router.get("/profili/{id}/verifica", response_class=HTMLResponse)
 def verifica(request: Request, id: int, data: str | None = None) -> HTMLResponse:
     salvato, caricato = _profilo(request, id)
-    giorno = servizi.data_opzione(data, "data")
+    giorno = servizi.data_opzione(data, "«data di valutazione»")
     esito = servizi.verifica(caricato, giorno)
     return render(request, "verifica.html", salvato=salvato, esito=esito, data=data or "")
+
+
+@router.get("/profili/{id}/rapporto.{formato}")
+def rapporto(request: Request, id: int, formato: str, data: str | None = None) -> Response:
+    """The report as `check --format html|json|markdown` writes it, to attach to an email."""
+    from avviamento.reporters import Formato, renderer
+
+    tipi = {"html": "text/html", "json": "application/json", "md": "text/markdown"}
+    if formato not in tipi:
+        raise ErroreRichiesta("Formato non disponibile: html, json o md.", 404)
+    salvato, caricato = _profilo(request, id)
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
+    testo = renderer(Formato("markdown" if formato == "md" else formato))(esito, "it")
+    nome = f"verifica-{_nome_file(salvato).removesuffix('.yaml')}.{formato}"
+    return _scaricamento(testo.encode("utf-8"), nome, f"{tipi[formato]}; charset=utf-8")
 
 
 # --- access (only with a token) ---
@@ -142,7 +186,7 @@ def _cura(atto: Atto, rimedio: str) -> bool:
 @router.get("/profili/{id}/atti", response_class=HTMLResponse)
 def atti(request: Request, id: int, data: str | None = None, rimedio: str | None = None) -> HTMLResponse:
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "data"))
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
     elenco = servizi.atti_di(caricato, esito)
     scelti = {a.file for a in elenco if not rimedio or _cura(a, rimedio)}
     voci = [(a, descrizione_atto(a, esito), a.file in scelti) for a in elenco]
@@ -163,7 +207,7 @@ def documento(
     request: Request, id: int, file: str, data: str | None = None, immediata: bool = False
 ) -> Response:
     _, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "data"))
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
     scelto = tuple(a for a in servizi.atti_di(caricato, esito) if a.file == file)
     if not scelto:
         raise ErroreRichiesta(
@@ -185,7 +229,7 @@ def pacchetto(
     salvato, caricato = _profilo(request, id)
     if not file:
         raise ErroreRichiesta("Nessun atto selezionato: scegliere almeno un atto da redigere.")
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "data"))
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
     risultato = servizi.pacchetto(caricato, esito, scelti=frozenset(file), pdf=pdf, immediata=immediata)
     return _scaricamento(
         risultato.zip, f"atti-{_nome_file(salvato).removesuffix('.yaml')}.zip", "application/zip"
@@ -202,9 +246,9 @@ def cronoprogramma(
     from avviamento.piano.render import fonte_testo, giorno_esteso, messaggio, ritardo_testo
 
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "data"))
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
     piano = servizi.cronoprogramma(
-        caricato, esito, servizi.data_opzione(scadenza, "scadenza"), immediata=immediata
+        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata
     )
     return render(
         request,
@@ -229,9 +273,9 @@ def calendario(
     from avviamento.piano.ics import calendario as ics
 
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "data"))
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
     piano = servizi.cronoprogramma(
-        caricato, esito, servizi.data_opzione(scadenza, "scadenza"), immediata=immediata
+        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata
     )
     nome = f"cronoprogramma-{_nome_file(salvato).removesuffix('.yaml')}.ics"
     return _scaricamento(ics(piano, "it"), nome, "text/calendar; charset=utf-8")
@@ -252,7 +296,9 @@ async def istruisci(
     data: Annotated[str | None, Form()] = None,
 ) -> HTMLResponse:
     voci = await voci_caricate(request, profili)
-    esame = servizi.istruttoria(voci, servizi.data_opzione(data, "data"))
+    esame = await run_in_threadpool(
+        servizi.istruttoria, voci, servizi.data_opzione(data, "«data di valutazione»")
+    )
     chiave = _conserva(request, esame)
     return render(
         request,
