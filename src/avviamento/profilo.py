@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     ValidationError,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -61,9 +62,58 @@ def parse_data(value: Any) -> dt.date:
     return giorno
 
 
-Data = Annotated[dt.date, BeforeValidator(parse_data)]
+Data = Annotated[
+    dt.date,
+    BeforeValidator(parse_data),
+    # what parse_data accepts: the schema must not flag a date the CLI reads, nor pass one it refuses
+    WithJsonSchema(
+        {
+            "type": "string",
+            "anyOf": [
+                {"format": "date", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"},
+                {"pattern": r"^\s*(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])/\d{4}\s*$"},
+            ],
+            "examples": ["2024-05-15", "15/05/2024"],
+        }
+    ),
+]
 Classe = Literal["costituita", "esistente", "avviata", "in_sviluppo", "avanzata"]
 CLASSI_DICHIARABILI: tuple[str, ...] = typing.get_args(Classe)
+
+
+def _scelta(etichette: dict[str, str]) -> WithJsonSchema:
+    """A closed set of values with their Italian labels (`enumDescriptions`, as editors and the web form read)."""
+    return WithJsonSchema(
+        {"type": "string", "enum": list(etichette), "enumDescriptions": list(etichette.values())}
+    )
+
+
+ClasseDichiarata = Annotated[
+    Classe,
+    _scelta(
+        {
+            "costituita": "costituita",
+            "esistente": "esistente",
+            "avviata": "avviata",
+            "in_sviluppo": "in sviluppo",
+            "avanzata": "avanzata",
+        }
+    ),
+]
+Giunta = Annotated[
+    Literal["sindaci", "assessori_delegati", "mista"],
+    _scelta(
+        {
+            "sindaci": "i Sindaci dei Comuni",
+            "assessori_delegati": "un assessore delegato per Comune",
+            "mista": "mista",
+        }
+    ),
+]
+Organo = Annotated[
+    Literal["consiglio", "giunta"],
+    _scelta({"consiglio": "Consiglio comunale", "giunta": "Giunta comunale"}),
+]
 
 
 def _istat(value: Any) -> Any:
@@ -73,7 +123,16 @@ def _istat(value: Any) -> Any:
     return value
 
 
-CodiceIstat = Annotated[str, BeforeValidator(_istat), Field(pattern=r"^\d{6}$")]
+# YAML reads an unquoted 100001 as a number: the loader keeps `037013` as written, _istat turns the rest to text
+_ISTAT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^\s*\d{6}\s*$"},
+        {"type": "integer", "minimum": 100000, "maximum": 999999},
+    ]
+}
+CodiceIstat = Annotated[
+    str, BeforeValidator(_istat), Field(pattern=r"^\d{6}$"), WithJsonSchema(_ISTAT_SCHEMA)
+]
 
 
 class _Base(BaseModel):
@@ -94,28 +153,75 @@ class _Base(BaseModel):
 
 
 class Statuto(_Base):
-    approvato: Data | None = None
-    pubblicazione: str | None = None
+    approvato: Data | None = Field(
+        default=None, title="Approvazione dello statuto", description="Data di approvazione dello statuto."
+    )
+    pubblicazione: str | None = Field(
+        default=None,
+        title="Pubblicazione",
+        description="Estremi della pubblicazione dello statuto, ad es. «BURERT n. 18 del 24/01/2023».",
+    )
 
 
 class Organi(_Base):
-    presidente: str | None = None
-    giunta: Literal["sindaci", "assessori_delegati", "mista"] | None = None
-    consiglio_insediato: Data | None = None
+    presidente: str | None = Field(
+        default=None, title="Presidente", description="Nome e cognome del Presidente dell'Unione."
+    )
+    giunta: Giunta | None = Field(
+        default=None,
+        title="Composizione della Giunta",
+        description="I Sindaci, oppure un assessore delegato per Comune, o mista (LR 21/2012 art. 24 c.5).",
+    )
+    consiglio_insediato: Data | None = Field(
+        default=None,
+        title="Insediamento del Consiglio",
+        description="Data di insediamento del Consiglio dell'Unione.",
+    )
 
 
 class Unione(_Base):
-    nome: str = Field(min_length=1)
-    codice_fiscale: str | None = None
-    provincia: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
-    sede: str | None = None
-    pec: str | None = None
-    atto_costitutivo: Data | None = None
-    decorrenza: Data | None = None
-    classe_dichiarata: Classe | None = None
-    montana: bool = False
-    statuto: Statuto | None = None
-    organi: Organi | None = None
+    nome: str = Field(
+        min_length=1,
+        title="Denominazione",
+        description="Il nome ufficiale dell'Unione, ad es. «Unione dei Comuni Terre del Delta».",
+    )
+    codice_fiscale: str | None = Field(
+        default=None,
+        title="Codice fiscale",
+        description="Codice fiscale dell'Unione: 11 cifre con cifra di controllo (facoltativo).",
+        json_schema_extra={"pattern": r"^\s*\d{11}\s*$"},
+    )
+    provincia: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z]{2}$",
+        title="Provincia",
+        description="Sigla della provincia in maiuscolo, ad es. BO.",
+    )
+    sede: str | None = Field(default=None, title="Sede", description="Il Comune sede dell'Unione.")
+    pec: str | None = Field(
+        default=None, title="PEC", description="Indirizzo di posta elettronica certificata (facoltativo)."
+    )
+    atto_costitutivo: Data | None = Field(
+        default=None,
+        title="Atto costitutivo",
+        description="Data dell'atto che ha costituito l'Unione.",
+    )
+    decorrenza: Data | None = Field(
+        default=None, title="Decorrenza", description="Data da cui l'Unione è operativa."
+    )
+    classe_dichiarata: ClasseDichiarata | None = Field(
+        default=None,
+        title="Classe dichiarata",
+        description="La classe che l'Unione dichiara; «costituita» o «esistente» per le Unioni del programma "
+        "change manager, che hanno il termine del programma (facoltativa).",
+    )
+    montana: bool = Field(
+        default=False,
+        title="Unione montana",
+        description="L'Unione è montana (ad es. per legge, LR 21/2012 art. 24 c.1).",
+    )
+    statuto: Statuto | None = Field(default=None, title="Statuto", description="Lo statuto dell'Unione.")
+    organi: Organi | None = Field(default=None, title="Organi", description="Presidente, Giunta e Consiglio.")
     effettivita_finanziaria_percentuale: float | None = Field(
         default=None,
         ge=0,
@@ -142,26 +248,61 @@ class Unione(_Base):
 
 
 class Comune(_Base):
-    nome: str = Field(min_length=1)
-    istat: CodiceIstat | None = None
-    popolazione: int | None = Field(default=None, ge=0)
-    montano: bool | None = None
-    sindaco: str | None = None
+    nome: str = Field(min_length=1, title="Nome del Comune", description="Il nome del Comune aderente.")
+    istat: CodiceIstat | None = Field(
+        default=None,
+        title="Codice ISTAT",
+        description="Il codice ISTAT del Comune: sei cifre, ad es. 037013.",
+    )
+    popolazione: int | None = Field(
+        default=None,
+        ge=0,
+        title="Popolazione",
+        description="Residenti (ISTAT); se manca si usa il dato ISTAT incluso.",
+    )
+    montano: bool | None = Field(default=None, title="Comune montano", description="Il Comune è montano.")
+    sindaco: str | None = Field(default=None, title="Sindaco", description="Nome e cognome del Sindaco.")
     # for `plan`: the council's notice period set by the Comune's own regolamento (TUEL art. 38 c.2)
-    preavviso_consiglio_giorni: int | None = Field(default=None, ge=0, le=60)
+    preavviso_consiglio_giorni: int | None = Field(
+        default=None,
+        ge=0,
+        le=60,
+        title="Preavviso di convocazione del Consiglio (giorni)",
+        description="Giorni di preavviso fissati dal regolamento del Consiglio comunale (TUEL art. 38 c.2), "
+        "per il cronoprogramma; se manca, quelli del pacchetto di regole.",
+    )
     # the patron saint's day, a local holiday for the Comune's offices (MM-DD)
-    santo_patrono: str | None = Field(default=None, pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+    santo_patrono: str | None = Field(
+        default=None,
+        pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$",
+        title="Santo patrono",
+        description="Giorno del santo patrono, festivo per gli uffici comunali, come MM-GG (ad es. 10-04).",
+    )
 
 
 class Delibera(_Base):
-    organo: Literal["consiglio", "giunta"] = "consiglio"
-    numero: int | str | None = None
-    data: Data | None = None
+    organo: Organo = Field(
+        default="consiglio",
+        title="Organo",
+        description="L'organo che ha deliberato: il conferimento richiede una delibera consiliare.",
+    )
+    numero: int | str | None = Field(default=None, title="Numero", description="Numero della delibera.")
+    data: Data | None = Field(default=None, title="Data", description="Data della delibera.")
 
 
 class Conferimento(_Base):
-    comune: str = Field(min_length=1)  # the name or the ISTAT code of a member Comune
-    delibera: Delibera | None = None
+    comune: Annotated[
+        str, WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, _ISTAT_SCHEMA["anyOf"][1]]})
+    ] = Field(
+        min_length=1,
+        title="Comune",
+        description="Il Comune aderente che conferisce la funzione: nome o codice ISTAT.",
+    )
+    delibera: Delibera | None = Field(
+        default=None,
+        title="Delibera di conferimento",
+        description="La delibera del Consiglio comunale che conferisce la funzione (LR 21/2012 art. 24 c.2).",
+    )
 
     @field_validator("comune", mode="before")
     @classmethod
@@ -170,20 +311,59 @@ class Conferimento(_Base):
 
 
 class Convenzione(_Base):
-    sottoscritta: Data | None = None
-    durata: Literal["indeterminata"] | Annotated[int, Field(gt=0, le=99)] | None = None
-    riparto_spese: str | None = None
+    sottoscritta: Data | None = Field(
+        default=None, title="Sottoscrizione", description="Data di sottoscrizione della convenzione."
+    )
+    durata: Literal["indeterminata"] | Annotated[int, Field(gt=0, le=99)] | None = Field(
+        default=None,
+        title="Durata",
+        description="«indeterminata» o un numero di anni da 1 a 99, ad es. 5 (art. 21).",
+    )
+    riparto_spese: str | None = Field(
+        default=None,
+        title="Riparto delle spese",
+        description="Criterio di riparto: popolazione, quote_fisse, misto o una descrizione libera.",
+        json_schema_extra={"examples": ["popolazione", "quote_fisse", "misto"]},
+    )
 
 
 class Funzione(_Base):
-    codice: str = Field(min_length=1)
-    conferimenti: list[Conferimento] = Field(default_factory=list, max_length=MAX_CONFERIMENTI)
-    convenzione: Convenzione | None = None
-    avvio: Data | None = None
-    integrale: bool | None = None
-    personale: float | None = Field(default=None, ge=0)
-    spesa_in_bilancio_unione: bool | None = None
-    responsabile: str | None = None
+    codice: str = Field(
+        min_length=1,
+        title="Funzione",
+        description="La funzione, dal catalogo del pacchetto di regole.",
+    )
+    conferimenti: list[Conferimento] = Field(
+        default_factory=list,
+        max_length=MAX_CONFERIMENTI,
+        title="Conferimenti",
+        description="Uno per ogni Comune aderente che ha conferito la funzione.",
+    )
+    convenzione: Convenzione | None = Field(
+        default=None, title="Convenzione", description="La convenzione che regola la gestione associata."
+    )
+    avvio: Data | None = Field(
+        default=None, title="Avvio", description="Data in cui l'Unione ha avviato la gestione della funzione."
+    )
+    integrale: bool | None = Field(
+        default=None,
+        title="Conferimento integrale",
+        description="L'intera funzione è passata all'Unione, nulla resta ai Comuni (art. 24 c.4).",
+    )
+    personale: float | None = Field(
+        default=None,
+        ge=0,
+        title="Personale (equivalenti a tempo pieno)",
+        description="Addetti che lavorano per l'Unione sulla funzione (art. 24 c.5), ad es. 2.5.",
+    )
+    spesa_in_bilancio_unione: bool | None = Field(
+        default=None,
+        title="Spesa nel bilancio dell'Unione",
+        description="I costi della funzione stanno nel bilancio dell'Unione (art. 24 c.5).",
+    )
+    responsabile: str | None = Field(
+        default=None, title="Responsabile", description="L'ufficio o la persona responsabile."
+    )
     completamento_percentuale: float | None = Field(
         default=None,
         ge=0,
@@ -198,32 +378,74 @@ class Funzione(_Base):
 
 
 class Adempimento(_Base):
-    approvato: Data | None = None
-    atto: str | None = None
+    approvato: Data | None = Field(default=None, title="Approvazione", description="Data di approvazione.")
+    atto: str | None = Field(
+        default=None, title="Atto", description="Estremi dell'atto, ad es. «Delibera di Giunta n. 12/2024»."
+    )
 
 
 class Regolamento(_Base):
-    tipo: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    approvato: Data | None = None
-    atto: str | None = None
+    tipo: str = Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        title="Tipo",
+        description="organizzazione_uffici_servizi, contabilita o un altro tipo (minuscole e trattini bassi).",
+        json_schema_extra={"examples": ["organizzazione_uffici_servizi", "contabilita"]},
+    )
+    approvato: Data | None = Field(default=None, title="Approvazione", description="Data di approvazione.")
+    atto: str | None = Field(
+        default=None, title="Atto", description="Estremi dell'atto, ad es. «Delibera di Giunta n. 4/2023»."
+    )
 
 
 class Adempimenti(_Base):
-    piano_comunicazione: Adempimento | None = None
-    programmazione_personale: Adempimento | None = None
-    piano_formazione: Adempimento | None = None
-    regolamenti: list[Regolamento] = Field(default_factory=list, max_length=MAX_FUNZIONI)
+    piano_comunicazione: Adempimento | None = Field(
+        default=None, title="Piano di comunicazione", description="Approvato dalla Giunta dell'Unione."
+    )
+    programmazione_personale: Adempimento | None = Field(
+        default=None,
+        title="Programmazione integrata del personale",
+        description="Approvata dalla Giunta dell'Unione.",
+    )
+    piano_formazione: Adempimento | None = Field(
+        default=None, title="Piano di formazione unitario", description="Approvato dalla Giunta dell'Unione."
+    )
+    regolamenti: list[Regolamento] = Field(
+        default_factory=list,
+        max_length=MAX_FUNZIONI,
+        title="Regolamenti",
+        description="I regolamenti dell'Unione: organizzazione degli uffici e dei servizi, contabilità, altri.",
+    )
 
 
 class Profilo(_Base):
     """A Unione di Comuni as its change manager describes it (the format of `profilo-esempio.yaml`)."""
 
-    versione_formato: Literal[1] = 1
-    data_riferimento: Data | None = None
-    unione: Unione
-    comuni: list[Comune] = Field(min_length=1, max_length=MAX_COMUNI)
-    funzioni: list[Funzione] = Field(default_factory=list, max_length=MAX_FUNZIONI)
-    adempimenti: Adempimenti = Field(default_factory=Adempimenti)
+    versione_formato: Literal[1] = Field(
+        default=1, title="Versione del formato", description="Versione del formato del profilo: 1."
+    )
+    data_riferimento: Data | None = Field(
+        default=None,
+        title="Data di riferimento",
+        description="La data a cui i dati si riferiscono; è la data di valutazione predefinita.",
+    )
+    unione: Unione = Field(title="Unione", description="I dati dell'Unione di Comuni.")
+    comuni: list[Comune] = Field(
+        min_length=1,
+        max_length=MAX_COMUNI,
+        title="Comuni aderenti",
+        description="I Comuni che aderiscono all'Unione (almeno uno).",
+    )
+    funzioni: list[Funzione] = Field(
+        default_factory=list,
+        max_length=MAX_FUNZIONI,
+        title="Funzioni",
+        description="Una voce per ogni funzione che l'Unione gestisce o intende gestire.",
+    )
+    adempimenti: Adempimenti = Field(
+        default_factory=Adempimenti,
+        title="Adempimenti",
+        description="I piani e i regolamenti del percorso di riordino.",
+    )
 
 
 @dataclass(frozen=True)
@@ -253,8 +475,22 @@ def validate_profile(documento: Document) -> ProfiloCaricato:
     return ProfiloCaricato(profilo, documento)
 
 
+@dataclass(frozen=True)
+class ErroreCampo:
+    """One validation error: the data path it concerns, its one line, and its message without the field name."""
+
+    percorso: tuple[str | int, ...]
+    errore: InputError
+    dettaglio: Text
+
+
 def validation_error(exc: ValidationError, documento: Document, model: type[BaseModel]) -> InputError:
     """The first pydantic error in file order, as one `file:line:col: message` line."""
+    return validation_errors(exc, documento, model)[0].errore
+
+
+def validation_errors(exc: ValidationError, documento: Document, model: type[BaseModel]) -> list[ErroreCampo]:
+    """Every pydantic error, in file order (a form shows them all at once; the CLI the first)."""
     errors = exc.errors(include_url=False)
 
     def where(err: Any) -> tuple[int, int]:
@@ -264,31 +500,56 @@ def validation_error(exc: ValidationError, documento: Document, model: type[Base
         return documento.position(loc, key=err["type"] == "extra_forbidden")
 
     # A misspelt key also makes its field "missing": the unknown key, with its suggestion, is the useful line.
-    first = min(errors, key=lambda err: (err["type"] == "missing", where(err)))
-    loc = tuple(first["loc"])
-    line, column = where(first)
-    return InputError(documento.file, line, column, _describe(first, loc, model, documento))
+    out: list[ErroreCampo] = []
+    for err in sorted(errors, key=lambda err: (err["type"] == "missing", where(err))):
+        loc = tuple(err["loc"])
+        line, column = where(err)
+        field, detail = _describe(err, loc, model, documento)
+        text = detail if field is None else {lang: f"'{field}': {detail[lang]}" for lang in detail}
+        out.append(ErroreCampo(data_path(model, loc), InputError(documento.file, line, column, text), detail))
+    return out
 
 
-def _describe(err: Any, loc: tuple[Any, ...], model: type[BaseModel], documento: Document) -> Text:
+def data_path(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """The part of a pydantic location that names data: union branches (`int`, `literal[…]`) dropped."""
+    current: Any = model
+    path: list[str | int] = []
+    for part in loc:
+        if isinstance(part, int):
+            path.append(part)
+            continue
+        fields = current.model_fields if isinstance(current, type) and issubclass(current, BaseModel) else {}
+        if part not in fields:
+            if not path or not fields:
+                break
+            path.append(str(part))  # an unknown key: the path of the key itself
+            break
+        path.append(part)
+        current = _model_in(fields[part].annotation)
+    return tuple(path)
+
+
+def _describe(
+    err: Any, loc: tuple[Any, ...], model: type[BaseModel], documento: Document
+) -> tuple[str | None, Text]:
+    """The field to name (None when the message names it already) and what is wrong with it."""
     kind = err["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        return both("unknown_key", key=breve(key), hint=did_you_mean(key, fields_at(model, loc[:-1])))
+        return None, both("unknown_key", key=breve(key), hint=did_you_mean(key, fields_at(model, loc[:-1])))
     # a union of types adds its branch to the location (`durata.literal['indeterminata']`): keep the data path
     known = next((loc[:end] for end in range(len(loc), 0, -1) if loc[:end] in documento.positions), loc)
     field = ".".join(str(p) for p in (known if kind != "missing" else loc))
     ctx = dict(err.get("ctx") or {})
     if kind == "bad_date":
-        return both("bad_date", value=breve(str(ctx.get("value", err.get("input")))))
+        return None, both("bad_date", value=breve(str(ctx.get("value", err.get("input")))))
     if kind == "date_out_of_range":
-        return both("date_out_of_range", value=ctx.get("value"), min=ctx.get("min"), max=ctx.get("max"))
+        return None, both("date_out_of_range", value=ctx.get("value"), min=ctx.get("min"), max=ctx.get("max"))
     if kind == "bad_cf":
-        cf = {
+        return field, {
             "it": f"codice fiscale non valido '{ctx.get('value')}' (11 cifre con cifra di controllo)",
             "en": f"invalid codice fiscale '{ctx.get('value')}' (11 digits with check digit)",
         }
-        return {lang: f"'{field}': {cf[lang]}" for lang in ("it", "en")}
     table = PYDANTIC_MESSAGES.get(kind)
     out: Text = {}
     for lang in ("it", "en"):
@@ -304,8 +565,8 @@ def _describe(err: Any, loc: tuple[Any, ...], model: type[BaseModel], documento:
         if "input" in err and kind != "missing" and not isinstance(err["input"], dict | list):
             shown = breve(repr(err["input"]))
             detail += f" (valore: {shown})" if lang == "it" else f" (value: {shown})"
-        out[lang] = f"'{field}': {detail}"
-    return out
+        out[lang] = detail
+    return field, out
 
 
 def fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -335,3 +596,24 @@ def _model_in(annotation: Any) -> Any:
             if found is not None:
                 return found
     return None
+
+
+def profile_schema() -> dict[str, Any]:
+    """The models' schema, with the bundled pack's function codes and labels as a closed set."""
+    from avviamento.regole import load_pack_cached
+    from avviamento.risorse import default_rules
+
+    schema = Profilo.model_json_schema()
+    catalogo = load_pack_cached(default_rules()).pacchetto.funzioni
+    codice = schema["$defs"]["Funzione"]["properties"]["codice"]
+    codice.pop("minLength", None)
+    codice["enum"] = [f.codice for f in catalogo]
+    codice["enumDescriptions"] = [f.etichetta.it for f in catalogo]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://avviamento.example/schema/profilo.schema.json",
+        "title": "Profilo di Unione di Comuni (avviamento, LR Emilia-Romagna 21/2012)",
+        **{k: v for k, v in schema.items() if k != "title"},
+        "description": "Un'Unione di Comuni come la descrive il suo change manager: dati dell'Unione, Comuni "
+        "aderenti, funzioni conferite, adempimenti.",
+    }

@@ -64,7 +64,13 @@ class Document:
 def read_text(path: Path, label: str | None = None) -> str:
     """The file's text, or an InputError: missing, a folder, not a regular file, too big, not UTF-8, empty."""
     name = label or str(path)
-    raw = read_limited(path, name)
+    return decode_text(read_limited(path, name), name)
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """A profile's bytes (read from disk or uploaded) as text, or an InputError: too large, not UTF-8, empty."""
+    if len(raw) > MAX_BYTES:
+        raise InputError(name, 1, 1, both("file_too_big", limit=MAX_BYTES // 2**20))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

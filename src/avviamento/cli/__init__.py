@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from avviamento.cli import check, draft, init, plan, review, rules, schema
+from avviamento.cli import check, draft, init, plan, review, rules, schema, serve
 
 app = typer.Typer(
     name="avviamento",
@@ -44,6 +44,7 @@ app.command("review")(review.review)
 app.add_typer(rules.app, name="rules")
 app.command("draft")(draft.draft)
 app.add_typer(draft.app, name="templates")
+app.command("serve")(serve.serve)
 
 
 def main() -> None:

@@ -80,13 +80,40 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
             }
         )
 
-    # 1. the templates: present, readable, every variable known, before anything else
+    # 1. the templates, 2. the targets, 3. every document rendered in memory
     ambiente = Ambiente()
+    sorgenti = carica_modelli(atti, opzioni.modelli, ambiente)
+    bersagli = _verifica_bersagli(atti, opzioni)
+    resi = rendi_in_memoria(atti, sorgenti, profilo, pack, esito, opzioni, ambiente)
+    documenti = [(bersagli[r], dati) for r, dati in resi.items()]
+
+    # 4. the PDFs, in a scratch folder of their own; then every file lands, or none (acts first, the index last)
+    out = opzioni.out
+    file = dict(documenti)
+    if eseguibile is not None:
+        pdf = converti_pdf([(p.name, dati) for p, dati in documenti], eseguibile)
+        file.update({p.with_suffix(".pdf"): dati for (p, _), dati in zip(documenti, pdf, strict=True)})
+    file[bersagli["indice.json"]] = indice_json(atti).encode("utf-8")
+    file[bersagli["indice.md"]] = indice_md(atti, esito, lang).encode("utf-8")
+    try:
+        pubblica(out, file, sovrascrivi=opzioni.force)
+    except FileExistsError as exc:  # another run wrote there meanwhile
+        percorso = Path(exc.filename or out)
+        if percorso.is_relative_to(out.resolve()):
+            percorso = out / percorso.relative_to(out.resolve())
+        raise ErroreRedazione(_testo_esistente(percorso, 0)) from exc
+    except NonRegolare as exc:
+        raise ErroreRedazione(_testo_non_regolare(Path(exc.filename or out))) from exc
+    return Risultato(atti, selezione.senza_modello, tuple(file))
+
+
+def carica_modelli(atti: tuple[Atto, ...], modelli: Path, ambiente: Ambiente) -> dict[str, bytes]:
+    """The templates: present, readable, every variable known, before anything else."""
     sorgenti: dict[str, bytes] = {}
     for atto in atti:
         if atto.modello in sorgenti:
             continue
-        percorso = opzioni.modelli / atto.modello
+        percorso = modelli / atto.modello
         if not percorso.is_file():
             raise ErroreRedazione(
                 {
@@ -101,8 +128,11 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
         if problemi:
             raise ErroreRedazione({"it": problemi[0].riga("it"), "en": problemi[0].riga("en")})
         sorgenti[atto.modello] = dati
+    return sorgenti
 
-    # 2. the targets: inside --out, and none overwritten without --force
+
+def _verifica_bersagli(atti: tuple[Atto, ...], opzioni: Opzioni) -> dict[str, Path]:
+    """The targets (by relative name): inside --out, and none overwritten without --force."""
     out = opzioni.out
     if out.exists() and not out.is_dir():
         raise ErroreRedazione(
@@ -130,8 +160,22 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
     speciali = [p for p in bersagli.values() if _non_regolare(p)]
     if speciali:
         raise ErroreRedazione(_testo_non_regolare(speciali[0]))
+    return bersagli
 
-    # 3. render everything in memory (a Union's own templates in a worker bounded in time and memory)
+
+def rendi_in_memoria(
+    atti: tuple[Atto, ...],
+    sorgenti: dict[str, bytes],
+    profilo: Profilo,
+    pack: RulePack,
+    esito: Esito,
+    opzioni: Opzioni,
+    ambiente: Ambiente,
+) -> dict[str, bytes]:
+    """Every act as .docx bytes, by its relative file name (what `draft` writes, and the web serves).
+
+    A Union's own templates render in a worker bounded in time and memory; the bundled ones in process.
+    """
     costruttore = Costruttore(Fonti(profilo, pack, esito))
     lavori: list[Lavoro] = []
     for atto in atti:
@@ -141,25 +185,7 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
         resi = [lavoro() for _, lavoro in lavori]
     else:
         resi = rendi_limitati(lavori)
-    documenti = [(bersagli[atto.file], dati) for atto, dati in zip(atti, resi, strict=True)]
-
-    # 4. the PDFs, in a scratch folder of their own; then every file lands, or none (acts first, the index last)
-    file = dict(documenti)
-    if eseguibile is not None:
-        pdf = converti_pdf([(p.name, dati) for p, dati in documenti], eseguibile)
-        file.update({p.with_suffix(".pdf"): dati for (p, _), dati in zip(documenti, pdf, strict=True)})
-    file[bersagli["indice.json"]] = indice_json(atti).encode("utf-8")
-    file[bersagli["indice.md"]] = indice_md(atti, esito, lang).encode("utf-8")
-    try:
-        pubblica(out, file, sovrascrivi=opzioni.force)
-    except FileExistsError as exc:  # another run wrote there meanwhile
-        percorso = Path(exc.filename or out)
-        if percorso.is_relative_to(out.resolve()):
-            percorso = out / percorso.relative_to(out.resolve())
-        raise ErroreRedazione(_testo_esistente(percorso, 0)) from exc
-    except NonRegolare as exc:
-        raise ErroreRedazione(_testo_non_regolare(Path(exc.filename or out))) from exc
-    return Risultato(atti, selezione.senza_modello, tuple(file))
+    return {atto.file: dati for atto, dati in zip(atti, resi, strict=True)}
 
 
 def _lavoro(

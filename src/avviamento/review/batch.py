@@ -60,9 +60,21 @@ def _sotto(cartella: Path) -> Iterable[Path]:
 def valuta_file(path: Path, pack: RulePack, as_of: dt.date | None, *, con_rilievi: bool = False) -> Riga:
     """One profile → one row. Never raises for a bad file: the error becomes the row."""
     nome = str(path)
+    return valuta(nome, lambda: load_yaml(path, nome), pack, as_of, con_rilievi=con_rilievi)
+
+
+def valuta(
+    nome: str,
+    leggi: Callable[[], Document],
+    pack: RulePack,
+    as_of: dt.date | None,
+    *,
+    con_rilievi: bool = False,
+) -> Riga:
+    """One profile, read by `leggi` (from disk, or from an upload in memory) → one row; never raises."""
     documento: Document | None = None
     try:
-        documento = load_yaml(path, nome)
+        documento = leggi()
         caricato = validate_profile(documento)
         esito = evaluate(caricato, pack, as_of)
     except InputError as exc:
@@ -106,6 +118,11 @@ def istruisci(
         righe.append(valuta_file(path, pack, as_of, con_rilievi=con_rilievi))
         if avanzamento is not None:
             avanzamento(path)
+    return componi(righe, pack, as_of)
+
+
+def componi(righe: Sequence[Riga], pack: RulePack, as_of: dt.date | None) -> Istruttoria:
+    """The rows of a batch, and the findings across them."""
     regole = InfoRegole(pack.id, pack.versione, pack.sha256)
     return Istruttoria(as_of, regole, tuple(righe), tuple(rilievi_incrociati(righe, pack)))
 

@@ -1,0 +1,67 @@
+"""Jinja filters for the pages: dates, classes, states, sources, in the words of the CLI's reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from avviamento.esito import Esito, Rilievo
+from avviamento.i18n import data_estesa
+from avviamento.reporters.common import (
+    GRAVITA,
+    classe_testo,
+    conteggio,
+    fonte_testo,
+    rimedi_testo,
+    stato_testo,
+)
+
+
+def data(valore: dt.date | dt.datetime | None) -> str:
+    if valore is None:
+        return "—"
+    if isinstance(valore, dt.datetime):
+        locale = valore.astimezone()
+        return f"{data_estesa(locale.date(), 'it')}, {locale:%H:%M}"
+    return data_estesa(valore, "it")
+
+
+def classe(codice: str | None) -> str:
+    return classe_testo(codice, "it")
+
+
+def stato(r: Rilievo) -> str:
+    return stato_testo(r, "it")
+
+
+def fonte(r: Rilievo) -> str:
+    return fonte_testo(r, "it")
+
+
+def rimedio(codice: str, esito: Esito) -> str:
+    return rimedi_testo((codice,), esito, "it")
+
+
+def gravita(codice: str) -> str:
+    return GRAVITA[codice]["it"]
+
+
+def conteggi(esito: Esito) -> str:
+    return conteggio(esito, "it")
+
+
+def it(testo: dict[str, str]) -> str:
+    return testo["it"]
+
+
+FILTRI: dict[str, Callable[..., Any]] = {
+    "data": data,
+    "classe": classe,
+    "stato": stato,
+    "fonte": fonte,
+    "rimedio": rimedio,
+    "gravita": gravita,
+    "conteggi": conteggi,
+    "it": it,
+}

@@ -1,0 +1,390 @@
+"""The JSON API: the CLI's contracts, the CLI's one-line errors as 422, 413 for oversize, never a 500."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import stat
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from docx import Document
+from fastapi.testclient import TestClient
+from typer.testing import Result
+
+from avviamento.web.app import create_app
+from tests.conftest import EXAMPLES
+from tests.web.conftest import ESEMPI, esempio
+
+Run = Callable[..., Result]
+RIGA = re.compile(r"^[^\n]+:\d+:\d+: [^\n]+$")  # file:riga:colonna: messaggio, one line
+
+
+def errore(risposta: object, stato: int = 422) -> str:
+    assert risposta.status_code == stato, risposta.text  # type: ignore[attr-defined]
+    corpo = risposta.json()  # type: ignore[attr-defined]
+    assert set(corpo) == {"errore"}
+    assert "\n" not in corpo["errore"] and "Traceback" not in corpo["errore"]
+    return str(corpo["errore"])
+
+
+@pytest.mark.parametrize("nome", ESEMPI)
+def test_check_equals_the_cli_json(client: TestClient, run: Run, nome: str) -> None:
+    cli = run("check", str(EXAMPLES / nome), "--format", "json")
+    assert cli.exit_code in (0, 1)
+    atteso = json.loads(cli.stdout)
+    risposta = client.post("/api/check", files=[esempio(nome)])
+    assert risposta.status_code == 200
+    ottenuto = risposta.json()
+    assert ottenuto.pop("file") == nome
+    atteso.pop("file")
+    assert ottenuto == atteso
+
+
+def test_check_as_of_changes_the_evaluation(client: TestClient, run: Run) -> None:
+    cli = json.loads(
+        run("check", str(EXAMPLES / "terre-d-acqua.yaml"), "--as-of", "2024-05-31", "--format", "json").stdout
+    )
+    api = client.post(
+        "/api/check", files=[esempio("terre-d-acqua.yaml")], data={"as_of": "2024-05-31"}
+    ).json()
+    assert api["data_valutazione"] == "2024-05-31"
+    assert api["classe"] == cli["classe"]
+    assert api["rilievi"] == cli["rilievi"]
+
+
+MINIMO = (EXAMPLES / "terre-del-delta.yaml").read_text(encoding="utf-8")
+
+
+def _bomba() -> bytes:
+    righe = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 10):
+        prima, nome = chr(96 + i), chr(97 + i)
+        righe.append(f"{nome}: &{nome} [{', '.join([f'*{prima}'] * 9)}]")
+    return ("\n".join(righe) + "\n").encode()
+
+
+CATTIVI = [
+    ("rotto.yaml", b"unione: [\n", "YAML non valido"),
+    ("chiave.yaml", MINIMO.replace("comuni:", "comunni:").encode(), "chiave sconosciuta 'comunni'"),
+    (
+        "data.yaml",
+        MINIMO.replace("data_riferimento: 2024-03-01", "data_riferimento: 2024-02-30").encode(),
+        "data",
+    ),
+    ("latin1.yaml", "nome: Unione di Forlì\n".encode("latin-1"), "UTF-8"),
+    ("bomba.yaml", _bomba(), "troppi alias YAML espansi"),
+    ("python.yaml", b"a: !!python/object/apply:os.system ['true']\n", "etichetta YAML non consentita"),
+    ("vuoto.yaml", b"   \n", "il file è vuoto"),
+    ("immagine.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "UTF-8"),
+    ("testo.txt", b"Gentile segretario, in allegato il profilo.\n", ""),
+]
+
+
+@pytest.mark.parametrize(("nome", "dati", "frammento"), CATTIVI, ids=[c[0] for c in CATTIVI])
+def test_bad_uploads_give_the_cli_line(
+    client: TestClient,
+    run: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    nome: str,
+    dati: bytes,
+    frammento: str,
+) -> None:
+    for endpoint in ("/api/check", "/api/plan", "/api/draft"):
+        riga = errore(client.post(endpoint, files={"profilo": (nome, dati)}))
+        assert RIGA.match(riga), riga
+        assert riga.startswith(f"{nome}:")
+        assert frammento in riga
+    # the same line `check` prints for the same bytes, with the same file label
+    monkeypatch.chdir(tmp_path)
+    Path(nome).write_bytes(dati)
+    risultato = run("check", nome)
+    assert risultato.exit_code == 2
+    assert risultato.stderr.strip() == errore(client.post("/api/check", files={"profilo": (nome, dati)}))
+
+
+@pytest.mark.parametrize(
+    ("campo", "valore", "endpoint"),
+    [
+        ("as_of", "2024-13-01", "/api/check"),
+        ("as_of", "ieri", "/api/plan"),
+        ("deadline", "31/02/2024", "/api/plan"),
+    ],
+)
+def test_bad_dates_are_422(client: TestClient, campo: str, valore: str, endpoint: str) -> None:
+    riga = errore(client.post(endpoint, files=[esempio("terre-del-delta.yaml")], data={campo: valore}))
+    opzione = "--as-of" if campo == "as_of" else "--deadline"
+    assert riga == f"avviamento: data non valida per {opzione}: '{valore}' (usare AAAA-MM-GG)"
+
+
+def test_missing_field_is_422(client: TestClient) -> None:
+    assert errore(client.post("/api/check")) == "avviamento: campo «profilo» mancante nella richiesta"
+    assert "profili" in errore(client.post("/api/review"))
+
+
+@pytest.mark.parametrize(
+    ("corpo", "tipo", "stato", "atteso"),
+    [
+        (b"rotto", "multipart/form-data; boundary=zz", 422, "avviamento: richiesta non leggibile"),
+        (b"x", "multipart/form-data", 422, "avviamento: richiesta non leggibile"),
+        (b"{}", "application/json", 422, "avviamento: campo «profilo» mancante nella richiesta"),
+        (
+            b"profilo=x",
+            "application/x-www-form-urlencoded",
+            422,
+            "avviamento: campo «profilo» non valido: deve essere un file",
+        ),
+    ],
+    ids=["bad-multipart", "no-boundary", "json", "text-field"],
+)
+def test_malformed_requests_are_one_italian_line(
+    client: TestClient, corpo: bytes, tipo: str, stato: int, atteso: str
+) -> None:
+    riga = errore(client.post("/api/check", content=corpo, headers={"content-type": tipo}), stato)
+    assert riga.startswith(atteso)
+
+
+def test_oversized_text_field_is_413(client: TestClient, tmp_path: Path) -> None:
+    risposta = client.post(
+        "/api/check", files=[esempio("terre-del-delta.yaml")], data={"as_of": "x" * 1_100_000}
+    )
+    assert errore(risposta, 413) == "avviamento: richiesta oltre il limite di 1 MB: rifiutata"
+    with TestClient(create_app(tmp_path / "p.sqlite3")) as ampio:  # within the request limit: the field's own
+        risposta = ampio.post(
+            "/api/check", files=[esempio("terre-del-delta.yaml")], data={"as_of": "x" * 1_100_000}
+        )
+        assert errore(risposta, 413) == "avviamento: un campo della richiesta supera 1 MB: rifiutato"
+
+
+def test_upload_name_is_only_a_label(client: TestClient) -> None:
+    for ostile in ("../../etc/passwd.yaml", "..\\..\\windows\\passwd.yaml", "/tmp/passwd.yaml"):
+        risposta = client.post("/api/check", files={"profilo": (ostile, b"unione: [\n")})
+        assert errore(risposta).startswith("passwd.yaml:2:1: ")
+
+
+def test_oversized_file_is_413(client: TestClient) -> None:
+    grande = b"# " + b"x" * 300_000 + b"\n"
+    riga = errore(client.post("/api/check", files={"profilo": ("grande.yaml", grande)}), 413)
+    assert riga.startswith("grande.yaml:1:1: file oltre il limite")
+
+
+def test_oversized_request_is_413_from_content_length(client: TestClient) -> None:
+    riga = errore(
+        client.post(
+            "/api/check",
+            content=b"x" * 1_200_000,
+            headers={"content-type": "multipart/form-data; boundary=confine"},
+        ),
+        413,
+    )
+    assert "richiesta oltre il limite di 1 MB" in riga
+
+
+def test_oversized_stream_without_length_is_cut_off(client: TestClient) -> None:
+    def pezzi() -> Iterator[bytes]:
+        yield b'--confine\r\nContent-Disposition: form-data; name="profilo"; filename="a.yaml"\r\n\r\n'
+        for _ in range(40):
+            yield b"#" * 50_000  # 2 MB in all, no Content-Length: counted while it streams
+
+    risposta = client.post(
+        "/api/check", content=pezzi(), headers={"content-type": "multipart/form-data; boundary=confine"}
+    )
+    assert "richiesta oltre il limite" in errore(risposta, 413)
+
+
+def test_draft_zip_has_the_files_draft_writes(client: TestClient, run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "bozze"
+    assert run("draft", str(EXAMPLES / "terre-del-delta.yaml"), "--out", str(out)).exit_code == 0
+    scritti = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    risposta = client.post("/api/draft", files=[esempio("terre-del-delta.yaml")])
+    assert risposta.status_code == 200
+    assert risposta.headers["content-type"] == "application/zip"
+    archivio = zipfile.ZipFile(io.BytesIO(risposta.content))
+    assert sorted(archivio.namelist()) == scritti
+    assert json.loads(archivio.read("indice.json")) == json.loads((out / "indice.json").read_text())
+    primo = next(n for n in archivio.namelist() if n.endswith(".docx"))
+    testo = "\n".join(p.text for p in Document(io.BytesIO(archivio.read(primo))).paragraphs)
+    assert "Terre del Delta" in testo
+
+
+def test_draft_only_and_bad_only(client: TestClient) -> None:
+    risposta = client.post("/api/draft", files=[esempio("terre-del-delta.yaml")], data={"only": ["delibera"]})
+    nomi = zipfile.ZipFile(io.BytesIO(risposta.content)).namelist()
+    assert {n.split("/")[0] for n in nomi if n.endswith(".docx")} == {"delibere"}
+    riga = errore(
+        client.post("/api/draft", files=[esempio("terre-del-delta.yaml")], data={"only": ["lettera"]})
+    )
+    assert riga.startswith("avviamento: valore non valido per '--only': 'lettera'")
+
+
+def test_plan_equals_the_cli_json(client: TestClient, run: Run) -> None:
+    percorso = str(EXAMPLES / "terre-del-delta.yaml")
+    cli = json.loads(
+        run("plan", percorso, "--as-of", "2024-03-01", "--deadline", "2024-12-31", "--format", "json").stdout
+    )
+    api = client.post(
+        "/api/plan",
+        files=[esempio("terre-del-delta.yaml")],
+        data={"as_of": "2024-03-01", "deadline": "2024-12-31"},
+    ).json()
+    assert api.pop("file") == "terre-del-delta.yaml"
+    cli.pop("file")
+    assert api == cli
+
+
+def test_review_equals_the_cli_json(
+    client: TestClient, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cartella = tmp_path / "profili"
+    cartella.mkdir()
+    for nome in ESEMPI:
+        (cartella / nome).write_bytes((EXAMPLES / nome).read_bytes())
+    (cartella / "rotto.yaml").write_bytes(b"unione: [\n")
+    monkeypatch.chdir(tmp_path)
+    cli = json.loads(run("review", "profili", "--as-of", "2024-06-30", "--format", "json").stdout)
+    nomi = sorted(p.name for p in cartella.iterdir())
+    files = [("profili", (f"{n}", (cartella / n).read_bytes())) for n in nomi]
+    api = client.post("/api/review", files=files, data={"as_of": "2024-06-30"}).json()
+    for riga in cli["profili"]:
+        riga["file"] = riga["file"].removeprefix("profili/")
+        if riga["errore"]:
+            riga["errore"] = riga["errore"].removeprefix("profili/")
+    for x in cli["rilievi_incrociati"]:
+        x["file"] = [f.removeprefix("profili/") for f in x["file"]]
+        x["messaggio"] = x["messaggio"].replace("profili/", "")
+    assert api == cli
+
+
+def _zip(voci: dict[str, bytes], collegamento: str | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for nome, dati in voci.items():
+            z.writestr(nome, dati)
+        if collegamento:
+            info = zipfile.ZipInfo(collegamento)
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            z.writestr(info, "/etc/passwd")
+    return buffer.getvalue()
+
+
+def test_review_of_a_zip(client: TestClient) -> None:
+    archivio = _zip({f"domande/{n}": (EXAMPLES / n).read_bytes() for n in ESEMPI} | {"leggimi.txt": b"ciao"})
+    corpo = client.post("/api/review", files={"profili": ("domande.zip", archivio)}).json()
+    assert corpo["formato"] == "avviamento/istruttoria@1"
+    assert [p["file"] for p in corpo["profili"]] == [f"domande.zip/domande/{n}" for n in ESEMPI]
+
+
+@pytest.mark.parametrize(
+    ("voci", "collegamento", "frammento", "stato"),
+    [
+        ({"../fuori.yaml": b"a: 1"}, None, "fuori dall'archivio", 422),
+        ({"/etc/assoluto.yaml": b"a: 1"}, None, "fuori dall'archivio", 422),
+        ({"a.yaml": b"a: 1"}, "link.yaml", "collegamento simbolico", 422),
+        ({f"p{i}.yaml": b"a: 1" for i in range(501)}, None, "più di 500 voci", 422),
+        ({"grande.yaml": b"#" * 300_000}, None, "oltre 0.2 MB", 413),
+        ({"leggimi.txt": b"ciao"}, None, "nessun profilo .yaml", 422),
+    ],
+    ids=["dotdot", "absolute", "symlink", "too-many", "too-large", "no-yaml"],
+)
+def test_hostile_zips_are_refused(
+    client: TestClient, voci: dict[str, bytes], collegamento: str | None, frammento: str, stato: int
+) -> None:
+    riga = errore(client.post("/api/review", files={"profili": ("p.zip", _zip(voci, collegamento))}), stato)
+    assert riga.startswith("p.zip:1:1: ")
+    assert frammento in riga
+
+
+def test_zip_bomb_entry_is_read_with_a_bound(client: TestClient) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("bomba.yaml", b"#" * 50_000_000)  # compresses to ~50 kB
+    riga = errore(client.post("/api/review", files={"profili": ("b.zip", buffer.getvalue())}), 413)
+    assert "bomba.yaml" in riga
+
+
+def test_corrupt_zip_is_422(client: TestClient) -> None:
+    riga = errore(client.post("/api/review", files={"profili": ("rotto.zip", b"PK\x03\x04rotto")}))
+    assert riga == "rotto.zip:1:1: archivio ZIP non leggibile"
+
+
+def test_review_keeps_a_broken_file_as_a_row(client: TestClient) -> None:
+    files = [("profili", ("rotto.yaml", b"unione: [\n")), esempio("terre-del-delta.yaml", "profili")]
+    corpo = client.post("/api/review", files=files).json()
+    assert corpo["profili"][0]["esito"] == "non_valido"
+    assert RIGA.match(corpo["profili"][0]["errore"])
+
+
+def test_schema_and_health(client: TestClient, run: Run) -> None:
+    assert client.get("/api/schema").json() == json.loads(run("schema").stdout)
+    assert client.get("/api/health").json() == {"stato": "ok", "versione": "0.1.0"}
+
+
+def test_openapi_documents_every_endpoint(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    for percorso in ("/api/check", "/api/draft", "/api/plan", "/api/review", "/api/schema", "/api/health"):
+        assert percorso in schema["paths"]
+    assert "422" in schema["paths"]["/api/check"]["post"]["responses"]
+    assert "413" in schema["paths"]["/api/check"]["post"]["responses"]
+    pagina = client.get("/api")
+    assert pagina.status_code == 200 and "POST /api/review" in pagina.text
+    assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
+
+
+def test_security_headers(client: TestClient) -> None:
+    for percorso in ("/", "/api/health", "/static/avviamento.css", "/non-esiste"):
+        h = client.get(percorso).headers
+        assert "script-src 'self'" in h["content-security-policy"]
+        assert "'unsafe-inline'" not in h["content-security-policy"]
+        assert "frame-ancestors 'none'" in h["content-security-policy"]
+        assert h["x-content-type-options"] == "nosniff"
+        assert h["referrer-policy"] == "no-referrer"
+
+
+def test_unexpected_error_is_a_generic_message(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from avviamento.web import servizi
+
+    def guasto(*_: object, **__: object) -> None:
+        raise RuntimeError("segreto interno")
+
+    monkeypatch.setattr(servizi, "verifica", guasto)
+    risposta = TestClient(client.app, raise_server_exceptions=False).post(
+        "/api/check", files=[esempio("terre-del-delta.yaml")]
+    )
+    assert risposta.status_code == 500
+    assert "segreto" not in risposta.text and "Traceback" not in risposta.text
+    assert risposta.json()["errore"].startswith("avviamento: errore interno del server")
+
+
+def test_draft_pdf_without_libreoffice_is_refused(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import avviamento.draft.writer as writer
+
+    monkeypatch.setattr(writer, "soffice", lambda: None)
+    riga = errore(client.post("/api/draft", files=[esempio("terre-del-delta.yaml")], data={"pdf": "true"}))
+    assert riga.startswith("avviamento: --pdf: LibreOffice (soffice) non è installato")
+
+
+def test_draft_pdf_through_libreoffice(client: TestClient) -> None:
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        if os.environ.get("AVVIAMENTO_REQUIRE_SOFFICE") == "1":
+            pytest.fail("AVVIAMENTO_REQUIRE_SOFFICE=1 but LibreOffice (soffice) is not installed")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    risposta = client.post(
+        "/api/draft", files=[esempio("terre-del-delta.yaml")], data={"only": ["regolamento"], "pdf": "true"}
+    )
+    assert risposta.status_code == 200, risposta.text
+    archivio = zipfile.ZipFile(io.BytesIO(risposta.content))
+    assert sorted(archivio.namelist()) == [
+        "indice.json",
+        "indice.md",
+        "regolamenti/regolamento_contabilita.docx",
+        "regolamenti/regolamento_contabilita.pdf",
+    ]
+    assert archivio.read("regolamenti/regolamento_contabilita.pdf").startswith(b"%PDF")
