@@ -219,3 +219,38 @@ def test_italian_dates_and_unquoted_istat_are_read_as_written(write: Callable[[s
     delibera = profilo.funzioni[0].conferimenti[0].delibera
     assert delibera is not None and delibera.data is not None
     assert delibera.data.isoformat() == "2023-03-28"
+
+
+def test_five_mistakes_five_lines_in_file_order(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from avviamento.cli import app
+
+    path = tmp_path / "cinque.yaml"
+    path.write_text(
+        "versione_formato: 1\n"
+        "data_riferimento: 2024-13-01\n"
+        "unione:\n"
+        '  nome: "Unione Prova"\n'
+        "  provincia: Bologna\n"
+        "comuni:\n"
+        "  - nome: Imola\n"
+        "    popolazione: -5\n"
+        "  - nom: Dozza\n"
+        "funzioni:\n"
+        "  - codice: polizia_locale\n"
+        "    convenzione: {durata: 5 anni}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert result.exit_code == 2
+    righe = result.stderr.splitlines()
+    assert [r.split(": ", 1)[0] for r in righe] == [
+        f"{path}:2:19",
+        f"{path}:5:14",
+        f"{path}:8:18",
+        f"{path}:9:5",
+        f"{path}:12:27",
+    ]
+    assert "chiave sconosciuta 'nom' (forse intendevi 'nome'?)" in righe[3]
+    assert not any("'comuni.1.nome': campo obbligatorio" in r for r in righe)  # the misspelt key says it

@@ -58,3 +58,26 @@ class InputError(Exception):
 
     def render(self, lang: Lang = "it") -> str:
         return una_riga(f"{self.file}:{self.line}:{self.column}: {self.text[lang]}")
+
+    def con_altri(self, altri: list[InputError]) -> InputError:
+        """This error, carrying the other errors found in the same input (for a report of them all)."""
+        self.altri = tuple(altri)
+        return self
+
+    def righe(self, lang: Lang = "it", massimo: int = 50) -> list[str]:
+        """This error and the others of the same input, one line each in file order, at most `massimo`."""
+        visti: dict[tuple[int, int], InputError] = {}
+        for e in [self, *getattr(self, "altri", ())]:
+            visti.setdefault(
+                (e.line, e.column), e
+            )  # one line per place: a union of types errs once per branch
+        tutti = [visti[k] for k in sorted(visti)]
+        righe = [e.render(lang) for e in tutti[:massimo]]
+        if len(tutti) > massimo:
+            resto = len(tutti) - massimo
+            righe.append(
+                f"{self.file}: … e altri {resto} errori"
+                if lang == "it"
+                else f"{self.file}: … and {resto} more errors"
+            )
+        return righe

@@ -471,7 +471,15 @@ def validate_profile(documento: Document) -> ProfiloCaricato:
     try:
         profilo = Profilo.model_validate(documento.data)
     except ValidationError as exc:
-        raise validation_error(exc, documento, Profilo) from None
+        errori = validation_errors(exc, documento, Profilo)
+        # a misspelt key also leaves its field "missing": the unknown key, with its suggestion, says it all
+        ignote = {e.percorso[:-1] for e in errori if e.errore.text["en"].startswith("unknown key")}
+        altri = [
+            e.errore
+            for e in errori[1:]
+            if not (e.dettaglio["en"].startswith("required field missing") and e.percorso[:-1] in ignote)
+        ]
+        raise errori[0].errore.con_altri(altri) from None
     return ProfiloCaricato(profilo, documento)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -24,7 +25,7 @@ def una_riga(result: Result, prefisso: str, frammento: str) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 2, result.output
     righe = result.stderr.strip().splitlines()
-    assert len(righe) == 1, result.stderr
+    assert all(re.match(r"^.+:\d+:\d+: \S", riga) for riga in righe), result.stderr  # one line per error
     assert righe[0].startswith(prefisso), righe[0]
     assert frammento in righe[0], righe[0]
 

@@ -28,8 +28,9 @@ def test_a_value_with_a_newline_is_escaped_in_the_error(tmp_path: Path) -> None:
     path = tmp_path / "a-capo.yaml"
     path.write_text('versione_formato: 1\ndata_riferimento: "2024-05-15\\nriga due"\nunione: {nome: U}\n')
     righe = righe_errore(esegui("check", path))
-    assert righe == [
-        f"{path}:2:19: data non valida '2024-05-15\\nriga due' (usare AAAA-MM-GG, ad es. 2024-06-30)"
+    assert righe == [  # every mistake, in file order, each on its own line
+        f"{path}:1:1: 'comuni': campo obbligatorio mancante",
+        f"{path}:2:19: data non valida '2024-05-15\\nriga due' (usare AAAA-MM-GG, ad es. 2024-06-30)",
     ]
 
 

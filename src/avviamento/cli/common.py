@@ -58,7 +58,10 @@ def input_errors(lang: Lingua) -> Iterator[None]:
     try:
         yield
     except InputError as exc:
-        fail(exc.render(lang_of(lang)))
+        # one line per error (a profile with five mistakes shows five), each on one line
+        for riga in exc.righe(lang_of(lang))[:-1]:
+            typer.echo(una_riga(riga), err=True)
+        fail(exc.righe(lang_of(lang))[-1])
 
 
 def parse_option_date(value: str | None, option: str, lang: Lingua) -> dt.date | None:
