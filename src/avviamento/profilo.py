@@ -60,6 +60,11 @@ class _Base(BaseModel):
 class Statuto(_Base):
     approvato: Data | None = None
     pubblicazione: str | None = None
+    articolo_conferimenti: str | None = Field(
+        default=None,
+        title="Articolo dello statuto sui conferimenti",
+        description="L'articolo dello statuto dell'Unione che disciplina il conferimento di funzioni, ad es. «art. 7».",
+    )
 
 
 class Organi(_Base):
@@ -104,6 +109,11 @@ class Comune(_Base):
     preavviso_consiglio_giorni: int | None = Field(default=None, ge=0, le=60)
     # the patron saint's day, a local holiday for the Comune's offices (MM-DD)
     santo_patrono: str | None = Field(default=None, pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+    codice_fiscale: str | None = Field(
+        default=None,
+        title="Codice fiscale del Comune",
+        description="Il codice fiscale dell'ente, che identifica il Comune come parte della convenzione.",
+    )
 
 
 class Delibera(_Base):
@@ -126,6 +136,11 @@ class Convenzione(_Base):
     sottoscritta: Data | None = None
     durata: Literal["indeterminata"] | Annotated[int, Field(gt=0, le=99)] | None = None
     riparto_spese: str | None = None
+    repertorio: str | None = Field(
+        default=None,
+        title="Repertorio della convenzione",
+        description="Il numero di repertorio della convenzione sottoscritta, ad es. «45» (rep. n. 45).",
+    )
 
 
 class Funzione(_Base):

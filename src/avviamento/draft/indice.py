@@ -15,12 +15,16 @@ TIPI_TESTO: dict[str, dict[str, str]] = {
     "delibera": {"it": "delibera consiliare", "en": "council resolution"},
     "regolamento": {"it": "regolamento", "en": "regulation"},
     "piano": {"it": "piano", "en": "plan"},
+    "delibera_unione": {"it": "delibera del Consiglio dell'Unione", "en": "Union council resolution"},
+    "adozione": {"it": "delibera di adozione", "en": "adoption resolution"},
 }
 PLURALI: dict[str, dict[str, str]] = {
     "convenzione": {"it": "convenzioni", "en": "agreements"},
     "delibera": {"it": "delibere", "en": "resolutions"},
     "regolamento": {"it": "regolamenti", "en": "regulations"},
     "piano": {"it": "piani", "en": "plans"},
+    "delibera_unione": {"it": "delibere del Consiglio dell'Unione", "en": "Union council resolutions"},
+    "adozione": {"it": "delibere di adozione", "en": "adoption resolutions"},
 }
 UI: dict[str, dict[str, str]] = {
     "titolo": {"it": "Atti redatti", "en": "Drafted acts"},

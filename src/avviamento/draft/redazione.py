@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from avviamento.draft.atti import Atto, Selezione, seleziona
-from avviamento.draft.contesto import ContestoBase, Costruttore, Fonti
+from avviamento.draft.contesto import ContestoBase, Costruttore, Fonti, sostitutiva
 from avviamento.draft.indice import indice_json, indice_md
 from avviamento.draft.lint import CONTESTI, verifica_modello
 from avviamento.draft.writer import (
@@ -47,7 +47,8 @@ class Risultato:
 
 
 def pianifica(profilo: Profilo, esito: Esito, solo: frozenset[str] | None = None) -> Selezione:
-    return seleziona(esito, [c.nome for c in profilo.comuni], solo)
+    firmate = frozenset(f.codice for f in profilo.funzioni if sostitutiva(f, esito.data_valutazione))
+    return seleziona(esito, [c.nome for c in profilo.comuni], solo, firmate)
 
 
 def contesto_di(atto: Atto, costruttore: Costruttore, immediata: bool) -> ContestoBase:
@@ -55,6 +56,10 @@ def contesto_di(atto: Atto, costruttore: Costruttore, immediata: bool) -> Contes
         return costruttore.convenzione(atto.funzione or "", atto.rilievi)
     if atto.tipo == "delibera":
         return costruttore.delibera(atto.funzione or "", atto.indice_comune or 0, atto.rilievi, immediata)
+    if atto.tipo == "delibera_unione":
+        return costruttore.delibera_unione(atto.funzione or "", atto.rilievi, immediata)
+    if atto.tipo == "adozione":
+        return costruttore.adozione(atto.oggetto or "", atto.rilievi, immediata)
     if atto.tipo == "regolamento":
         return costruttore.regolamento(atto.oggetto or "", atto.rilievi)
     return costruttore.piano(atto.oggetto or "", atto.rilievi)
