@@ -484,6 +484,10 @@ def convenzione() -> DocumentoDocx:
         "servizi;",
     )
     premesse_funzione(doc)
+    punto(doc, "alla funzione si applicano in particolare le seguenti norme di settore:")
+    tag(doc, "for legge in funzione.contenuto.leggi")
+    p(doc, "– {{ legge }}", rientro=True)
+    tag(doc, "endfor")
     tag(doc, "if funzione.sostitutiva")
     punto(
         doc,
@@ -745,9 +749,9 @@ def convenzione() -> DocumentoDocx:
             paragrafo.alignment = WD_ALIGN_PARAGRAPH.LEFT
             righe = valore.split("\n")
             for k, testo in enumerate(righe):
-                run = paragrafo.add_run(testo)
-                if k < len(righe) - 1:
-                    run.add_break()
+                paragrafo.add_run(testo)
+                if k < len(righe) - 1:  # the break in a run of its own: the highlighting splits text runs
+                    paragrafo.add_run().add_break()
     insieme(t)
     doc.add_paragraph()
     p(doc, [("Luogo e data della sottoscrizione digitale.", "i")])
@@ -1183,7 +1187,8 @@ def delibera_adozione() -> DocumentoDocx:
     intestazione_unione(doc)
     titolo(
         doc,
-        "SCHEMA DI DELIBERAZIONE DELLA {{ adozione.organo|upper }}",
+        "SCHEMA DI DELIBERAZIONE {% if adozione.consiglio %}DEL{% else %}DELLA{% endif %} "
+        "{{ adozione.organo|upper }}",
         f"Deliberazione n. {dc('numero')} del {dc('data della seduta')}",
     )
     p(
@@ -1199,7 +1204,8 @@ def delibera_adozione() -> DocumentoDocx:
     p(
         doc,
         f"Nella seduta del {dc('data della seduta, in lettere')}, alle ore {dc('ora')}, nella sede dell'Unione, "
-        "previa convocazione nei modi previsti dallo statuto e dal regolamento, si è riunita la "
+        "previa convocazione nei modi previsti dallo statuto e dal regolamento, si è riunit"
+        "{% if adozione.consiglio %}o il{% else %}a la{% endif %} "
         f"{{{{ adozione.organo }}}}. Presenti n. {dc('numero')}, assenti n. {dc('numero')}.",
     )
     p(
@@ -1209,7 +1215,7 @@ def delibera_adozione() -> DocumentoDocx:
         f"Presidente dell'Unione{{% endif %}} {dc('nome')}, che, constatato il numero legale, dichiara aperta la "
         "seduta.",
     )
-    h1(doc, "LA {{ adozione.organo|upper }}")
+    h1(doc, "{% if adozione.consiglio %}IL{% else %}LA{% endif %} {{ adozione.organo|upper }}")
     p(doc, [("Premesso che:", "b")])
     punto(
         doc,

@@ -39,7 +39,8 @@ AREE_VASTE = {
 
 def da_completare(cosa: str) -> str:
     """The visible marker of a datum the profile lacks: never a blank in an act."""
-    return f"[DA COMPLETARE: {cosa}]"
+    testo = cosa.replace("'", "’")
+    return f"[DA COMPLETARE: {testo}]"
 
 
 # LR 21/2012 is of 21 December 2012: a Union constituted before it was constituted under the earlier law
@@ -241,7 +242,7 @@ class ContestoPiano(ContestoBase):
 REGOLAMENTI: dict[str, Adozione] = {
     "organizzazione_uffici_servizi": Adozione(
         codice="organizzazione_uffici_servizi",
-        titolo="Regolamento sull'ordinamento degli uffici e dei servizi",
+        titolo="Regolamento sull’ordinamento degli uffici e dei servizi",
         oggetto="del Regolamento sull’ordinamento degli uffici e dei servizi",
         organo="Giunta dell’Unione",
         base_giuridica="ai sensi degli artt. 48, comma 3, e 89 del D.Lgs. 18 agosto 2000, n. 267",
@@ -545,7 +546,7 @@ class Costruttore:
         funzione = profilo.funzioni[stato.indice]
         voce = pack.catalogo.get(funzione.codice)
         clausole = [
-            pack.pacchetto.clausole[c].it
+            pack.pacchetto.clausole[c].it.replace("'", "’")
             for c in (voce.clausole if voce else [])
             if c in pack.pacchetto.clausole
         ]
@@ -554,7 +555,7 @@ class Costruttore:
         convenzione = funzione.convenzione
         return FunzioneAtto(
             codice=funzione.codice,
-            etichetta=stato.etichetta["it"],
+            etichetta=stato.etichetta["it"].replace("'", "’"),
             lettera_dl78=(voce.lettera_dl78 or "") if voce else "",
             art7_c3=(voce.art7_c3 or "") if voce else "",
             effettiva=stato.effettiva,
@@ -648,9 +649,9 @@ def _contenuto_ignoto() -> ContenutoFunzione:
 def _rilievo(r: Rilievo) -> RilievoAtto:
     return RilievoAtto(
         codice=r.regola,
-        titolo=r.titolo["it"],
-        messaggio=r.messaggio["it"],
-        fonte=r.fonte.citazione(),
+        titolo=r.titolo["it"].replace("'", "’"),
+        messaggio=r.messaggio["it"].replace("'", "’"),
+        fonte=r.fonte.citazione().replace("'", "’"),
         scadenza=giorno_esteso(r.scadenza) if r.scadenza else "nessuna",
     )
 
