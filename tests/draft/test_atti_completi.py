@@ -359,3 +359,24 @@ def test_signature_blocks_are_kept_together(run: Run, out: Path, file: str) -> N
     firme = copy.deepcopy(Document(str(out / file)).tables[-1])
     for riga in firme.rows:
         assert riga._tr.trPr is not None and riga._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+# --- 12. the index for the mayors ---
+
+
+def test_the_index_has_a_word_sibling_in_the_order_of_adoption(run: Run, out: Path) -> None:
+    assert run("draft", str(DELTA), "--out", str(out)).exit_code == 0
+    testo = leggi_docx(out / "indice.docx")
+    fasi = [
+        "1. Deliberazioni dei Consigli comunali",
+        "2. Deliberazioni del Consiglio dell’Unione",
+        "3. Sottoscrizione digitale delle convenzioni",
+        "4. Adozione dei regolamenti e dei piani",
+    ]
+    posizioni = [testo.index(f) for f in fasi]
+    assert posizioni == sorted(posizioni)
+    for voce in indice(out):
+        assert voce["file"] in testo
+    assert "Consiglio comunale di Goro" in testo and "ER-009" in testo
+    assert "Deliberazione di adozione: Regolamento di contabilità" in testo
+    assert "ER-014: Non risulta approvato il regolamento di contabilità" in testo

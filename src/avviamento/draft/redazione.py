@@ -11,7 +11,7 @@ from pathlib import Path
 
 from avviamento.draft.atti import Atto, Selezione, seleziona
 from avviamento.draft.contesto import ContestoBase, Costruttore, Fonti, sostitutiva
-from avviamento.draft.indice import indice_json, indice_md
+from avviamento.draft.indice import indice_docx, indice_json, indice_md
 from avviamento.draft.lint import CONTESTI, verifica_modello
 from avviamento.draft.writer import (
     Ambiente,
@@ -111,7 +111,7 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
                 "en": f"avviamento: --out: {out} exists and is not a folder",
             }
         )
-    relativi = [a.file for a in atti] + ["indice.md", "indice.json"]
+    relativi = [a.file for a in atti] + ["indice.md", "indice.json", "indice.docx"]
     if opzioni.pdf:
         relativi += [a.file.removesuffix(".docx") + ".pdf" for a in atti]
     bersagli = {r: destinazione(out, r) for r in relativi}
@@ -156,5 +156,6 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
     if eseguibile is not None:
         converti_pdf([p for p, _ in documenti], eseguibile)
     scrivi_atomico(bersagli["indice.json"], indice_json(atti).encode("utf-8"))
+    scrivi_atomico(bersagli["indice.docx"], indice_docx(atti, esito))
     scrivi_atomico(bersagli["indice.md"], indice_md(atti, esito, lang).encode("utf-8"))
     return Risultato(atti, selezione.senza_modello, tuple(scritti))
