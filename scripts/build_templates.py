@@ -1611,6 +1611,9 @@ def regolamento_contabilita() -> DocumentoDocx:
 def frontespizio_piano(doc: DocumentoDocx, titolo_piano: str, sottotitolo: str) -> None:
     intestazione_unione(doc)
     titolo(doc, titolo_piano, sottotitolo)
+    tag(doc, "if precedente")
+    p(doc, [("Aggiornamento ", "b"), "dell'atto approvato con {{ precedente }}."], centro=True)
+    tag(doc, "endif")
     p(
         doc,
         [
@@ -1638,7 +1641,7 @@ def tabella_funzioni(doc: DocumentoDocx) -> None:
         [
             [
                 "{{ f.etichetta }}",
-                "{% if f.effettiva %}esercitata dall'Unione{% else %}in corso di conferimento{% endif %}",
+                "{{ f.stato }}",
                 "{{ f.responsabile }}",
             ]
         ],
@@ -1669,7 +1672,7 @@ def piano_comunicazione() -> DocumentoDocx:
     h2(doc, "2. Analisi di contesto")
     p(doc, "L'Unione conta {{ unione.popolazione }} e comprende i seguenti Comuni:")
     tabella_comuni(doc)
-    p(doc, "Le funzioni gestite o in corso di conferimento sono:")
+    p(doc, "Le funzioni che i Comuni conferiscono all'Unione, con il loro stato, sono:")
     tabella_funzioni(doc)
     p(doc, f"Punti di forza e criticità della comunicazione attuale: {dc('sintesi dell’analisi')}.")
     h2(doc, "3. Obiettivi")
@@ -1816,7 +1819,7 @@ def programmazione_personale() -> DocumentoDocx:
         [
             [
                 "{{ f.etichetta }}",
-                "{% if f.effettiva %}esercitata dall'Unione{% else %}in corso di conferimento{% endif %}",
+                "{{ f.stato }}",
                 "{{ f.personale }}",
                 "{{ f.responsabile }}",
             ]
@@ -1826,31 +1829,53 @@ def programmazione_personale() -> DocumentoDocx:
     )
     p(
         doc,
-        "Per le funzioni in corso di conferimento il trasferimento del personale avviene ai sensi dell'art. 31 "
+        "Per le funzioni non ancora esercitate in forma effettiva il trasferimento del personale avviene ai sensi "
+        "dell'art. 31 "
         "del D.Lgs. 165/2001, previa informazione alle organizzazioni sindacali (art. 47 della L. 29 dicembre "
         "1990, n. 428), e ne è condizione di effettività (art. 24, comma 5, della L.R. 21/2012).",
     )
-    h2(doc, "3.3.4 Capacità assunzionale e sostenibilità finanziaria")
+    h2(doc, "3.3.4 Ricognizione delle eccedenze di personale")
+    p(
+        doc,
+        "Ai sensi dell'art. 33 del D.Lgs. 30 marzo 2001, n. 165, l'Unione ha effettuato la ricognizione annuale "
+        "delle situazioni di soprannumero o di eccedenza di personale, in relazione alle esigenze funzionali e "
+        f"alla situazione finanziaria, con esito {dc('negativo, o le eccedenze rilevate')}, come da "
+        f"{dc('atto o attestazione dei responsabili, con data')}.",
+    )
+    h2(doc, "3.3.5 Capacità assunzionale e limiti di spesa")
+    # [R] L. 296/2006 c.557-quater (average of 2011-2013) and TUEL art. 32 c.5: recalled, not re-read here
     p(
         doc,
         "La capacità assunzionale è determinata secondo la normativa vigente per le Unioni di Comuni e per i "
         f"Comuni aderenti: {dc('calcolo della capacità assunzionale e verifica della sostenibilità finanziaria')}.",
     )
-    h2(doc, "3.3.5 Programmazione delle assunzioni nel triennio {{ documento.triennio }}")
+    p(
+        doc,
+        "La spesa di personale programmata rispetta il limite di cui all'art. 1, comma 557-quater, della L. 27 "
+        "dicembre 2006, n. 296 (media del triennio 2011-2013), e l'art. 32, comma 5, del TUEL, per il quale la "
+        "spesa per il personale dell'Unione non comporta il superamento della somma delle spese di personale "
+        f"sostenute in precedenza dai Comuni aderenti: {dc('importi del limite e della spesa programmata')}.",
+    )
+    p(
+        doc,
+        "Sulla presente programmazione l'organo di revisione esprime il parere previsto dall'art. 19, comma 8, "
+        "della L. 28 dicembre 2001, n. 448.",
+    )
+    h2(doc, "3.3.6 Programmazione delle assunzioni nel triennio {{ documento.triennio }}")
     tabella(
         doc,
         ["Anno", "Profilo / area", "Numero", "Modalità di copertura", "Funzione"],
         [[dc("anno"), dc("profilo"), dc("numero"), dc("concorso, mobilità, progressione"), dc("funzione")]],
         larghezze=[2.0, 3.6, 2.2, 4.5, 4.0],
     )
-    h2(doc, "3.3.6 Strategie di copertura e sviluppo delle competenze")
+    h2(doc, "3.3.7 Strategie di copertura e sviluppo delle competenze")
     p(
         doc,
         "Le strategie di copertura privilegiano la mobilità tra l'Unione e i Comuni aderenti, le progressioni "
         "tra le aree e la valorizzazione delle professionalità interne; il fabbisogno di competenze è "
         "coordinato con il piano di formazione unitario.",
     )
-    h2(doc, "3.3.7 Coordinamento con i Comuni aderenti")
+    h2(doc, "3.3.8 Coordinamento con i Comuni aderenti")
     p(
         doc,
         "La Giunta dell'Unione, {{ unione.giunta }}, condivide la programmazione con i Comuni aderenti, che ne "

@@ -135,6 +135,7 @@ def test_every_function_of_the_catalogue_gets_its_own_convenzione(
         assert contenuto.riservate[0].split("[")[0][:60] in testo, codice
         assert "Competenze che restano ai Comuni" in testo
         assert "attività e procedimenti compresi nella funzione" not in testo  # no unknown-function blank
+        assert "[R" not in testo  # the tags of recalled rules stay in the data file's comments
         # the clauses of the other functions are not there
         for altro, contenuto_altro in contenuti().items():
             if altro != codice and contenuto_altro.attivita[0] not in contenuto.attivita:
@@ -380,3 +381,37 @@ def test_the_index_has_a_word_sibling_in_the_order_of_adoption(run: Run, out: Pa
     assert "Consiglio comunale di Goro" in testo and "ER-009" in testo
     assert "Deliberazione di adozione: Regolamento di contabilità" in testo
     assert "ER-014: Non risulta approvato il regolamento di contabilità" in testo
+
+
+# --- 9. plans: the state of each function, the PIAO checks, updates ---
+
+
+def test_plans_describe_each_function_as_it_stands_and_the_piao_has_its_checks(
+    run: Run, write: Write, out: Path
+) -> None:
+    profilo = _profilo("terre-del-delta.yaml")
+    _funzione(profilo, "suap")["avvio"] = "2024-01-01"  # running, though no Comune has deliberated
+    _redigi(run, write, out, profilo, "--only", "piano")
+    comunicazione = leggi_docx(out / "piani/piano_comunicazione.docx")
+    assert "in corso di conferimento" not in comunicazione
+    assert "esercitata dall’Unione\n" in comunicazione  # Polizia locale
+    assert "conferita da 1 Comune su 3" in comunicazione  # ICT: Codigoro only
+    assert "esercitata dall’Unione dal 1° gennaio 2024; conferimento da completare" in comunicazione
+    assert "da conferire" in comunicazione  # Protezione civile
+    piao = leggi_docx(out / "piani/programmazione_personale.docx")
+    assert "art. 33 del D.Lgs. 30 marzo 2001, n. 165" in piao  # surplus staff
+    assert "comma 557-quater" in piao and "art. 32, comma 5, del TUEL" in piao  # spending limits
+    assert "in corso di conferimento" not in piao
+    assert "Aggiornamento" not in piao
+
+
+def test_a_plan_with_an_earlier_act_is_an_update(pack: RulePack, write: Write) -> None:
+    from avviamento.draft.contesto import Costruttore, Fonti
+    from avviamento.engine import evaluate
+    from avviamento.profilo import load_profile
+
+    profilo = _profilo("terre-del-delta.yaml")
+    profilo["adempimenti"]["programmazione_personale"] = {"approvato": "2023-02-01", "atto": "DGU n. 5"}
+    caricato = load_profile(write(yaml.safe_dump(profilo, allow_unicode=True), "p.yaml"))
+    costruttore = Costruttore(Fonti(caricato.profilo, pack, evaluate(caricato, pack)))
+    assert costruttore.piano("programmazione_personale", ()).precedente == "DGU n. 5 del 1° febbraio 2023"

@@ -180,6 +180,9 @@ class FunzioneAtto(_Modello):
     conferimenti: list[ConferimentoAtto]  # every member Comune, in the profile's order
     comuni_mancanti: list[str]
     contenuto: ContenutoFunzione = ContenutoFunzione()
+    stato: str = (
+        ""  # «esercitata dall’Unione», «avviata dal …; conferimento da completare», «da conferire», …
+    )
     sostitutiva: bool = False  # a convenzione is already signed: the new one replaces it
     convenzione_precedente: str = ""  # «sottoscritta il 12 dicembre 2023 (rep. n. 45)», or «»
 
@@ -237,6 +240,7 @@ class ContestoRegolamento(ContestoBase):
 
 class ContestoPiano(ContestoBase):
     piano: Adozione
+    precedente: str = ""  # the earlier plan this one updates, or «»
 
 
 REGOLAMENTI: dict[str, Adozione] = {
@@ -427,9 +431,24 @@ class Costruttore:
         return ContestoPiano(
             **self.base("piano", adozione.titolo, rilievi, f"piano:{codice}"),
             piano=adozione,
+            precedente=self._precedente(codice),
         )
 
     # --- the shared parts ---
+
+    def _stato(self, stato: StatoFunzione, funzione: Funzione, conferenti: int) -> str:
+        """How a plan describes a function: one running is never «in corso di conferimento»."""
+        if stato.effettiva:
+            return "esercitata dall’Unione"
+        avviata = funzione.avvio is not None and funzione.avvio <= self.giorno
+        if avviata and funzione.avvio is not None:
+            return f"esercitata dall’Unione dal {giorno_esteso(funzione.avvio)}; conferimento da completare"
+        if conferenti == 0:
+            return "da conferire"
+        if conferenti < len(self.comuni):
+            comuni = "Comune" if conferenti == 1 else "Comuni"
+            return f"conferita da {conferenti} {comuni} su {len(self.comuni)}"
+        return "conferita, esercizio da avviare"
 
     def _documento(
         self, tipo: str, titolo: str, rilievi: tuple[str, ...], rimedio: str | None, comune: str | None
@@ -585,6 +604,7 @@ class Costruttore:
             ],
             comuni_mancanti=list(stato.comuni_mancanti),
             contenuto=contenuti().get(funzione.codice) or _contenuto_ignoto(),
+            stato=self._stato(stato, funzione, len(conferenti)),
             sostitutiva=sostitutiva(funzione, self.giorno),
             convenzione_precedente=_convenzione_precedente(convenzione)
             if sostitutiva(funzione, self.giorno)
