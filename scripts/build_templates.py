@@ -1391,6 +1391,58 @@ def regolamento_uffici() -> DocumentoDocx:
             "con il piano esecutivo di gestione e con il PIAO.",
         ],
     )
+    # [R] art. 110 TUEL c.1-3 as amended by DL 90/2014 (30% of the posts, public selection): recalled
+    art.articolo(
+        "Incarichi a contratto",
+        [
+            "La copertura dei posti di responsabile dei servizi o degli uffici, di qualifiche dirigenziali o di "
+            "alta specializzazione può avvenire mediante contratto a tempo determinato, ai sensi dell'art. 110, "
+            "comma 1, del TUEL, nel limite del "
+            f"{dc('percentuale, non superiore al 30 per cento')} dei posti istituiti della medesima qualifica, "
+            "previa selezione pubblica volta ad accertare, in capo ai candidati, il possesso di comprovata "
+            "esperienza pluriennale e specifica professionalità nelle materie oggetto dell'incarico.",
+            "Al di fuori della dotazione organica possono essere stipulati contratti a tempo determinato per "
+            "responsabili e alte specializzazioni, ai sensi dell'art. 110, comma 2, del TUEL, "
+            f"{dc('sì, nei limiti di legge, oppure: non sono ammessi')}.",
+            "Gli incarichi sono conferiti con decreto del Presidente dell'Unione e non possono avere durata "
+            "superiore al mandato del Presidente in carica.",
+        ],
+    )
+    art.articolo(
+        "Incompatibilità e incarichi esterni",
+        [
+            "Il personale non può svolgere attività incompatibili con il rapporto di lavoro pubblico; gli "
+            "incarichi retribuiti non compresi nei compiti e doveri d'ufficio sono autorizzati secondo l'art. 53 "
+            "del D.Lgs. 30 marzo 2001, n. 165.",
+            f"L'autorizzazione è rilasciata da {dc('organo: il Segretario, o il responsabile del servizio')}, "
+            "verificata l'assenza di conflitti di interesse anche potenziali, entro trenta giorni dalla richiesta "
+            "(art. 53, comma 10); gli incarichi conferiti o autorizzati sono comunicati alla Funzione pubblica nei "
+            "termini dell'art. 53, comma 12.",
+            "Il personale con rapporto a tempo parziale non superiore al 50 per cento può svolgere altra attività "
+            "lavorativa, previa comunicazione e fatta salva la verifica dei conflitti di interesse.",
+        ],
+    )
+    art.articolo(
+        "Orario di servizio, orario di lavoro e apertura al pubblico",
+        [
+            "L'orario di apertura al pubblico degli uffici è stabilito dal Presidente dell'Unione, ai sensi "
+            "dell'art. 50, comma 7, del TUEL, tenendo conto delle sedi decentrate nei Comuni aderenti.",
+            "L'orario di lavoro ordinario è di trentasei ore settimanali, articolato su "
+            f"{dc('cinque o sei giorni')}, con una fascia di flessibilità in entrata e in uscita di "
+            f"{dc('durata, ad esempio sessanta minuti')}, secondo il contratto collettivo nazionale.",
+        ],
+    )
+    art.articolo(
+        "Lavoro agile e lavoro da remoto",
+        [
+            "Il lavoro agile è disciplinato dagli artt. 18 e seguenti della L. 22 maggio 2017, n. 81, dal "
+            "contratto collettivo nazionale e dalla sottosezione «Organizzazione del lavoro agile» del PIAO, ed è "
+            "svolto sulla base di un accordo individuale.",
+            "Possono essere svolte in lavoro agile le attività che non richiedono la presenza continuativa in "
+            f"sede, per non più di {dc('numero di giorni alla settimana o al mese')}, garantendo in ogni caso "
+            "l'apertura al pubblico e la prevalenza del lavoro in presenza.",
+        ],
+    )
     art.titolo_sezione("TITOLO IV – PERFORMANCE E CONTROLLI")
     art.articolo(
         "Ciclo della performance",
@@ -1502,15 +1554,23 @@ def regolamento_contabilita() -> DocumentoDocx:
     art.articolo(
         "Documento unico di programmazione",
         [
-            "Il Documento unico di programmazione (DUP) è presentato dalla Giunta al Consiglio dell'Unione nei "
-            "termini dell'art. 170 del TUEL."
+            "Il Documento unico di programmazione (DUP) è presentato dalla Giunta al Consiglio dell'Unione entro "
+            "il 31 luglio, ai sensi dell'art. 170 del TUEL; il Consiglio lo esamina entro "
+            f"{dc('termine, ad esempio sessanta giorni dalla presentazione')}.",
+            "La nota di aggiornamento al DUP è presentata insieme allo schema del bilancio di previsione.",
         ],
     )
     art.articolo(
         "Bilancio di previsione",
         [
             "Il bilancio di previsione finanziario è deliberato dal Consiglio dell'Unione entro il termine "
-            "previsto dall'art. 151 del TUEL, secondo il procedimento dell'art. 174."
+            "previsto dall'art. 151 del TUEL, secondo il procedimento dell'art. 174.",
+            "La Giunta approva lo schema di bilancio e lo presenta al Consiglio entro il "
+            f"{dc('data, ad esempio 15 novembre')}, con la relazione dell'organo di revisione, che si esprime entro "
+            f"{dc('numero di giorni, ad esempio quindici')} giorni dal ricevimento dello schema.",
+            f"I consiglieri presentano gli emendamenti entro {dc('numero di giorni, ad esempio dieci')} giorni "
+            "prima della seduta; gli emendamenti sono ammissibili se mantengono gli equilibri di bilancio e sono "
+            "corredati dei pareri di regolarità tecnica e contabile e dell'organo di revisione.",
         ],
     )
     art.articolo(
@@ -1546,14 +1606,37 @@ def regolamento_contabilita() -> DocumentoDocx:
         ],
     )
     art.articolo(
-        "Variazioni di bilancio",
-        ["Le variazioni di bilancio sono disposte secondo l'art. 175 del TUEL."],
+        "Variazioni di bilancio e fondo di riserva",
+        [
+            "Le variazioni di bilancio sono disposte secondo l'art. 175 del TUEL: dal Consiglio entro il 30 "
+            "novembre, dalla Giunta in via d'urgenza con ratifica del Consiglio entro sessanta giorni, dai "
+            "responsabili dei servizi nei casi del comma 5-quater.",
+            "Il fondo di riserva è iscritto in misura pari al "
+            f"{dc('percentuale, tra lo 0,30 e il 2 per cento delle spese correnti')} delle spese correnti "
+            "inizialmente previste, ai sensi dell'art. 166 del TUEL; i prelevamenti sono disposti con "
+            "deliberazione della Giunta fino al 31 dicembre e comunicati al Consiglio "
+            f"{dc('modalità e termini, ad esempio nella prima seduta utile')}.",
+        ],
+    )
+    art.articolo(
+        "Debiti fuori bilancio",
+        [
+            "Il responsabile del servizio interessato segnala senza indugio al servizio finanziario e al "
+            "Segretario i debiti fuori bilancio, con una relazione sulle cause e sui mezzi di copertura.",
+            "Il Consiglio riconosce la legittimità dei debiti ai sensi dell'art. 194 del TUEL entro "
+            f"{dc('termine, ad esempio sessanta giorni dalla segnalazione')}, e comunque in occasione della "
+            "salvaguardia degli equilibri; la deliberazione è trasmessa alla competente Procura della Corte dei "
+            "conti.",
+        ],
     )
     art.articolo(
         "Salvaguardia degli equilibri",
         [
-            "Il Consiglio verifica il permanere degli equilibri generali di bilancio almeno una volta l'anno, ai "
-            "sensi dell'art. 193 del TUEL."
+            "Il Consiglio verifica il permanere degli equilibri generali di bilancio almeno una volta l'anno, "
+            "entro il 31 luglio, ai sensi dell'art. 193 del TUEL.",
+            "Il controllo sugli equilibri finanziari (art. 147-quinquies del TUEL) è diretto dal responsabile del "
+            f"servizio finanziario, con verifiche {dc('periodicità, ad esempio trimestrali')} i cui esiti sono "
+            "comunicati al Presidente, al Segretario e all'organo di revisione.",
         ],
     )
     art.titolo_sezione("TITOLO IV – RENDICONTAZIONE")
@@ -1575,8 +1658,14 @@ def regolamento_contabilita() -> DocumentoDocx:
     art.articolo(
         "Servizio di economato e agenti contabili",
         [
-            "Il servizio di economato provvede alle spese minute d'ufficio; gli agenti contabili rendono il conto "
-            "della gestione ai sensi dell'art. 233 del TUEL."
+            "Il servizio di economato, ai sensi dell'art. 153, comma 7, del TUEL, provvede alle spese d'ufficio "
+            "di non rilevante ammontare, entro il limite di "
+            f"{dc('importo, ad esempio 500 euro')} per ciascuna spesa, con un fondo economale di "
+            f"{dc('importo annuo')} reintegrato previa presentazione del rendiconto "
+            f"{dc('periodicità, ad esempio trimestrale')}.",
+            "L'economo e gli altri agenti contabili sono nominati con "
+            f"{dc('atto: decreto del Presidente o determinazione del responsabile')} e rendono il conto della "
+            "gestione entro trenta giorni dalla chiusura dell'esercizio, ai sensi dell'art. 233 del TUEL.",
         ],
     )
     art.titolo_sezione("TITOLO VI – INVENTARIO E PATRIMONIO")

@@ -415,3 +415,31 @@ def test_a_plan_with_an_earlier_act_is_an_update(pack: RulePack, write: Write) -
     caricato = load_profile(write(yaml.safe_dump(profilo, allow_unicode=True), "p.yaml"))
     costruttore = Costruttore(Fonti(caricato.profilo, pack, evaluate(caricato, pack)))
     assert costruttore.piano("programmazione_personale", ()).precedente == "DGU n. 5 del 1° febbraio 2023"
+
+
+# --- 10. regolamenti: the choices they exist to make ---
+
+
+def test_the_regolamenti_make_their_choices_as_highlighted_blanks(run: Run, write: Write, out: Path) -> None:
+    profilo = _profilo("terre-del-delta.yaml")
+    profilo["adempimenti"]["regolamenti"][0]["approvato"] = None  # organizzazione uffici e servizi
+    _redigi(run, write, out, profilo, "--only", "regolamento")
+    contabilita = leggi_docx(out / "regolamenti/regolamento_contabilita.docx")
+    for parte in (
+        "[DA COMPLETARE: data, ad esempio 15 novembre]",  # budget deadline
+        "gli emendamenti entro [DA COMPLETARE",
+        "Il fondo di riserva è iscritto in misura pari al [DA COMPLETARE",
+        "art. 194 del TUEL",  # debiti fuori bilancio
+        "art. 153, comma 7, del TUEL",  # economato
+        "art. 233 del TUEL",  # agenti contabili
+        "art. 147-quinquies del TUEL",  # controllo degli equilibri
+    ):
+        assert parte in contabilita, parte
+    uffici = leggi_docx(out / "regolamenti/regolamento_organizzazione_uffici_servizi.docx")
+    for parte in (
+        "art. 110, comma 1, del TUEL",
+        "art. 53 del D.Lgs. 30 marzo 2001, n. 165",
+        "Orario di servizio, orario di lavoro e apertura al pubblico",
+        "Lavoro agile e lavoro da remoto",
+    ):
+        assert parte in uffici, parte
