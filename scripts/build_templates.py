@@ -153,7 +153,7 @@ def _stili(doc: DocumentoDocx) -> None:
     nota.paragraph_format.space_after = Pt(2)
 
     tabella = stili["Table Grid"]
-    _font(tabella, 10)
+    _font(tabella, 9)
 
 
 def _campo(paragrafo: object, istruzione: str) -> None:
@@ -273,6 +273,8 @@ def tabella(
             cella.paragraphs[0].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
             cella.paragraphs[0].paragraph_format.space_after = Pt(0)
             run = cella.paragraphs[0].add_run(valore)
+            # explicit: the paragraph style (Normal, 12 pt) would override the table style's size
+            run.font.size = Pt(9)
             if i == 0:
                 run.bold = True
             if larghezze:
@@ -1843,7 +1845,7 @@ def piano_comunicazione() -> DocumentoDocx:
                 dc("ufficio"),
             ],
         ],
-        larghezze=[4.3, 2.6, 2.6, 3.4, 3.4],
+        larghezze=[3.8, 2.5, 2.6, 3.7, 3.7],
     )
     h2(doc, "8. Risorse e budget")
     p(
@@ -1914,7 +1916,7 @@ def programmazione_personale() -> DocumentoDocx:
             ]
         ],
         ciclo="for f in funzioni",
-        larghezze=[5.3, 3.5, 3.5, 4.0],
+        larghezze=[4.4, 3.9, 3.9, 4.1],
     )
     p(
         doc,
@@ -1954,8 +1956,11 @@ def programmazione_personale() -> DocumentoDocx:
     tabella(
         doc,
         ["Anno", "Profilo / area", "Numero", "Modalità di copertura", "Funzione"],
-        [[dc("anno"), dc("profilo"), dc("numero"), dc("concorso, mobilità, progressione"), dc("funzione")]],
-        larghezze=[2.0, 3.6, 2.2, 4.5, 4.0],
+        [
+            [anno, dc("profilo"), dc("numero"), dc("concorso, mobilità, progressione"), dc("funzione")]
+            for anno in ("{{ documento.anno }}", "{{ documento.anno + 1 }}", "{{ documento.anno + 2 }}")
+        ],
+        larghezze=[1.6, 3.9, 3.6, 3.6, 3.6],
     )
     h2(doc, "3.3.7 Strategie di copertura e sviluppo delle competenze")
     p(
@@ -2052,7 +2057,7 @@ def piano_formazione() -> DocumentoDocx:
             ["Competenze digitali", "tutto il personale", dc("ore"), "e-learning", dc("periodo")],
             [dc("altre attività"), dc("destinatari"), dc("ore"), dc("modalità"), dc("periodo")],
         ],
-        larghezze=[4.3, 3.0, 2.6, 3.2, 3.2],
+        larghezze=[3.3, 3.3, 3.1, 3.3, 3.3],
     )
     h2(doc, "6. Modalità di erogazione")
     p(

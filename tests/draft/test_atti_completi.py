@@ -443,3 +443,27 @@ def test_the_regolamenti_make_their_choices_as_highlighted_blanks(run: Run, writ
         "Lavoro agile e lavoro da remoto",
     ):
         assert parte in uffici, parte
+
+
+def test_no_blank_in_a_table_column_too_narrow_for_it() -> None:
+    """«[DA COMPLETARE: …]» in a table cell: 9 pt runs and a column of at least 3 cm, so «COMPLETARE»
+    never splits mid-word (LibreOffice's fallback fonts are wider than Times New Roman)."""
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    from avviamento.risorse import templates_dir
+
+    controllate = 0
+    for modello in sorted(templates_dir().rglob("*.docx")):
+        for tabella in Document(str(modello)).tables:
+            larghezze = [colonna.width for colonna in tabella.columns]
+            for riga in tabella.rows:
+                for j, cella in enumerate(riga.cells):
+                    if "DA COMPLETARE" not in cella.text or len(larghezze) < 4:
+                        continue
+                    controllate += 1
+                    assert larghezze[j] is not None and larghezze[j] >= Cm(3.0), (modello.name, cella.text)
+                    for paragrafo in cella.paragraphs:
+                        for run in paragrafo.runs:
+                            assert run.font.size is not None and run.font.size <= Pt(9), modello.name
+    assert controllate > 10
