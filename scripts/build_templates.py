@@ -556,7 +556,7 @@ def convenzione() -> DocumentoDocx:
         "L'Unione esercita la funzione dal {{ funzione.decorrenza }}{% if funzione.sostitutiva %}; dalla stessa "
         "data cessa di avere effetto la convenzione {{ funzione.convenzione_precedente }}, fatti salvi gli atti "
         "compiuti e i rapporti sorti in base a essa{% endif %}.",
-        "La presente convenzione è stipulata {{ funzione.durata }}.{% if not funzione.tempo_indeterminato %} "
+        "La presente convenzione è stipulata {{ funzione.durata }}.{% if funzione.durata.startswith('per ') %} "
         "Alla scadenza può essere rinnovata con deliberazioni conformi dei Consigli degli enti contraenti."
         "{% endif %}",
     ]

@@ -325,6 +325,7 @@ def test_the_convenzione_has_the_standard_clauses_and_is_an_original(run: Run, o
         assert parte in testo, parte
     assert "Copia informatica" not in testo
     assert "La convenzione ha effetto" not in testo
+    assert "Alla scadenza può essere rinnovata" not in testo  # the duration is a blank: no sentence to delete
 
 
 # --- 11. names and typography ---

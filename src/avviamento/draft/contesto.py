@@ -693,7 +693,14 @@ def _durata(funzione: Funzione, tutti_obbligati: bool) -> tuple[str, bool]:
         return "a tempo indeterminato", True
     if isinstance(durata, int):
         return f"per {ANNI.get(durata, f'{durata} anni')}", False
-    return da_completare("durata della convenzione (numero di anni, o a tempo indeterminato)"), False
+    # the renewal clause goes with a fixed duration: the blank carries it, so no sentence is left to delete
+    return (
+        da_completare(
+            "durata: «a tempo indeterminato», oppure «per … anni» (rinnovabile con deliberazioni conformi dei "
+            "Consigli degli enti contraenti)"
+        ),
+        False,
+    )
 
 
 def _delibera_di(profilo: Profilo, funzione: Funzione, indice: int) -> Delibera | None:
