@@ -912,9 +912,9 @@ def delibera() -> DocumentoDocx:
     h1(doc, "DELIBERA")
     for n, testo in enumerate(
         (
-            "di {% if conferimento %}confermare il conferimento all'{{ unione.designazione }}{% else %}conferire "
-            "all'{{ unione.designazione }}{% endif %}, per le motivazioni espresse in premessa, dell'esercizio "
-            "integrale della funzione «{{ funzione.etichetta }}»{% if comune.obbligato %}, a tempo indeterminato "
+            "di {% if conferimento %}confermare il conferimento all'{{ unione.designazione }}, per le motivazioni "
+            "espresse in premessa, dell'esercizio{% else %}conferire all'{{ unione.designazione }}, per le "
+            "motivazioni espresse in premessa, l'esercizio{% endif %} integrale della funzione «{{ funzione.etichetta }}»{% if comune.obbligato %}, a tempo indeterminato "
             "ai sensi dell'art. 24, comma 6, della L.R. 21/2012{% endif %}, con decorrenza dal "
             "{{ funzione.decorrenza }};",
             "di approvare {% if funzione.sostitutiva %}la nuova convenzione tra i Comuni di "

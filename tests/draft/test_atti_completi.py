@@ -80,7 +80,11 @@ def test_a_signed_convenzione_is_replaced_and_every_council_approves_the_new_tex
     assert "di confermare il conferimento" in codigoro
     assert "disposto con deliberazione n. 9 del 22 febbraio 2024" in codigoro
     goro = leggi_docx(out / "delibere/delibera_goro_sistemi_informativi.docx")
-    assert "di conferire all’Unione dei Comuni Terre del Delta" in goro
+    assert (
+        "di conferire all’Unione dei Comuni Terre del Delta, per le motivazioni espresse in premessa, l’esercizio"
+        in (goro)
+    )
+    assert "per le motivazioni espresse in premessa, dell’esercizio integrale" in codigoro
 
     unione = leggi_docx(out / "delibere/consiglio_unione_sistemi_informativi.docx")
     assert "NUOVA CONVENZIONE" in unione and "15 GENNAIO 2024 (REP. N. 45)" in unione
