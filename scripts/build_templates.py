@@ -2000,7 +2000,7 @@ def piano_formazione() -> DocumentoDocx:
     p(
         doc,
         "I fabbisogni sono rilevati presso i responsabili dei servizi dell'Unione e dei Comuni, con attenzione "
-        "alle funzioni conferite o in corso di conferimento:",
+        "alle funzioni che i Comuni conferiscono all'Unione:",
     )
     tabella_funzioni(doc)
     p(doc, f"Esiti della rilevazione: {dc('sintesi dei fabbisogni rilevati')}.")

@@ -407,6 +407,7 @@ def test_plans_describe_each_function_as_it_stands_and_the_piao_has_its_checks(
     assert "art. 33 del D.Lgs. 30 marzo 2001, n. 165" in piao  # surplus staff
     assert "comma 557-quater" in piao and "art. 32, comma 5, del TUEL" in piao  # spending limits
     assert "in corso di conferimento" not in piao
+    assert "in corso di conferimento" not in leggi_docx(out / "piani/piano_formazione.docx")
     assert "Aggiornamento" not in piao
 
 

@@ -252,7 +252,8 @@ def indice_docx(atti: tuple[Atto, ...], esito: Esito) -> bytes:
             messaggi = dict.fromkeys(
                 r.messaggio["it"] for r in esito.rilievi if r.regola == codice and r.aperto
             )
-            doc.add_paragraph(f"{codice}: " + " ".join(messaggi), style="List Bullet")
+            testo = f"{codice}: " + " ".join(messaggi)
+            doc.add_paragraph(testo.replace("'", "’"), style="List Bullet")
     doc.add_paragraph(UI["nota"]["it"])
     buffer = io.BytesIO()
     doc.save(buffer)
