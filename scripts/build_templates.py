@@ -11,6 +11,7 @@ A tag paragraph `{%p … %}` disappears in the drafted act; `[DA COMPLETARE: …
 from __future__ import annotations
 
 import io
+import re
 import sys
 import zipfile
 from collections.abc import Iterable
@@ -152,7 +153,7 @@ def _stili(doc: DocumentoDocx) -> None:
     nota.paragraph_format.space_after = Pt(2)
 
     tabella = stili["Table Grid"]
-    _font(tabella, 10)
+    _font(tabella, 9)
 
 
 def _campo(paragrafo: object, istruzione: str) -> None:
@@ -272,6 +273,8 @@ def tabella(
             cella.paragraphs[0].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
             cella.paragraphs[0].paragraph_format.space_after = Pt(0)
             run = cella.paragraphs[0].add_run(valore)
+            # explicit: the paragraph style (Normal, 12 pt) would override the table style's size
+            run.font.size = Pt(9)
             if i == 0:
                 run.bold = True
             if larghezze:
@@ -286,7 +289,20 @@ def tabella(
     doc.add_paragraph()
 
 
+def insieme(tabella: object) -> None:
+    """Keep a signature table on one page: rows never split, every paragraph kept with the next."""
+    for riga in tabella.rows:  # type: ignore[attr-defined]
+        proprieta = riga._tr.get_or_add_trPr()
+        proprieta.append(OxmlElement("w:cantSplit"))
+        for cella in riga.cells:
+            for paragrafo in cella.paragraphs:
+                paragrafo.paragraph_format.keep_with_next = True
+
+
 def firme(doc: DocumentoDocx, sinistra: list[str], destra: list[str]) -> None:
+    # the closing formula before it stays with the signatures
+    if doc.paragraphs:
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
     t = doc.add_table(rows=len(sinistra), cols=2)
     for i, (a, b) in enumerate(zip(sinistra, destra, strict=True)):
         for j, testo in enumerate((a, b)):
@@ -294,7 +310,29 @@ def firme(doc: DocumentoDocx, sinistra: list[str], destra: list[str]) -> None:
             paragrafo.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run = paragrafo.add_run(testo)
             run.bold = i == 0 or None
+    insieme(t)
     doc.add_paragraph()
+
+
+def pareri_art49(doc: DocumentoDocx) -> None:
+    """The section that receives the art. 49 TUEL opinions: part of the act, not only mentioned in it."""
+    h2(doc, "Pareri ai sensi dell'art. 49, comma 1, del D.Lgs. 18 agosto 2000, n. 267")
+    p(
+        doc,
+        [
+            ("Regolarità tecnica: ", "b"),
+            f"si esprime parere {dc('favorevole o contrario, con motivazione')}. Data {dc('data')} – Il "
+            f"Responsabile del servizio {dc('nome')} (firmato digitalmente).",
+        ],
+    )
+    p(
+        doc,
+        [
+            ("Regolarità contabile: ", "b"),
+            f"si esprime parere {dc('favorevole o contrario, con motivazione')}. Data {dc('data')} – Il "
+            f"Responsabile del servizio finanziario {dc('nome')} (firmato digitalmente).",
+        ],
+    )
 
 
 def nota_di_redazione(doc: DocumentoDocx) -> None:
@@ -356,8 +394,10 @@ def premesse_funzione(doc: DocumentoDocx) -> None:
     tag(doc, "for c in funzione.conferimenti if c.adottata")
     punto(
         doc,
-        "il Consiglio comunale di {{ c.comune.nome }} ha già disposto il conferimento della funzione con "
-        "deliberazione {{ c.delibera }};",
+        "il Consiglio comunale di {{ c.comune.nome }} ha {% if not funzione.sostitutiva %}già {% endif %}"
+        "disposto il conferimento della funzione con "
+        "deliberazione {{ c.delibera }}{% if funzione.sostitutiva %}, in base alla convenzione vigente"
+        "{% endif %};",
     )
     tag(doc, "endfor")
 
@@ -372,17 +412,35 @@ def convenzione() -> DocumentoDocx:
         doc,
         [
             (
-                "Copia informatica di documento originale sottoscritto digitalmente – Esente dall'imposta di bollo",
+                "Esente dall'imposta di bollo ai sensi dell'art. 16 della tabella allegato B al D.P.R. 642/1972",
                 "i",
             )
         ],
     )
+    tag(doc, "if funzione.sostitutiva")
+    titolo(
+        doc,
+        "NUOVA CONVENZIONE TRA I COMUNI DI {{ unione.elenco_comuni|upper }} E L'{{ unione.designazione|upper }} "
+        "PER IL CONFERIMENTO ALL'UNIONE DELLA FUNZIONE «{{ funzione.etichetta|upper }}», SOSTITUTIVA DELLA "
+        "CONVENZIONE {{ funzione.convenzione_precedente|upper }}",
+    )
+    tag(doc, "else")
     titolo(
         doc,
         "CONVENZIONE TRA I COMUNI DI {{ unione.elenco_comuni|upper }} E L'{{ unione.designazione|upper }} PER IL "
         "CONFERIMENTO ALL'UNIONE DELLA FUNZIONE «{{ funzione.etichetta|upper }}»",
-        "(art. 30 del D.Lgs. 18 agosto 2000, n. 267; artt. 7, 21 e 24 della L.R. Emilia-Romagna "
-        "21 dicembre 2012, n. 21)",
+    )
+    tag(doc, "endif")
+    p(
+        doc,
+        [
+            (
+                "(art. 30 del D.Lgs. 18 agosto 2000, n. 267; artt. 7, 21 e 24 della L.R. Emilia-Romagna "
+                "21 dicembre 2012, n. 21)",
+                "i",
+            )
+        ],
+        centro=True,
     )
     p(
         doc,
@@ -395,9 +453,10 @@ def convenzione() -> DocumentoDocx:
         doc,
         [
             ("il COMUNE DI {{ c.comune.nome|upper }}", "b"),
-            " (codice ISTAT {{ c.comune.istat }}), rappresentato dal Sindaco pro tempore {{ c.comune.sindaco }}, "
-            "che interviene in esecuzione della deliberazione del Consiglio comunale {{ c.delibera }}, "
-            "esecutiva ai sensi di legge;",
+            ", codice fiscale {{ c.comune.codice_fiscale }}, rappresentato dal Sindaco pro tempore "
+            "{{ c.comune.sindaco }}, domiciliato per la carica presso la sede municipale, che interviene non in "
+            "proprio ma in nome e per conto del Comune, in esecuzione della deliberazione del Consiglio comunale "
+            "{{ c.delibera_convenzione }}, esecutiva ai sensi di legge;",
         ],
     )
     tag(doc, "endfor")
@@ -407,26 +466,39 @@ def convenzione() -> DocumentoDocx:
         [
             ("l'{{ unione.designazione|upper }}", "b"),
             ", codice fiscale {{ unione.codice_fiscale }}, con sede in {{ unione.sede }}, PEC {{ unione.pec }}, "
-            "rappresentata dal Presidente pro tempore {{ unione.presidente }}, che interviene in esecuzione della "
-            f"deliberazione del Consiglio dell'Unione n. {dc('numero')} del {dc('data')}, esecutiva ai sensi "
-            "di legge;",
+            "rappresentata dal Presidente pro tempore {{ unione.presidente }}, domiciliato per la carica presso "
+            "la sede dell'Unione, che interviene non in proprio ma in nome e per conto dell'Unione, in esecuzione "
+            f"della deliberazione del Consiglio dell'Unione n. {dc('numero')} del {dc('data')}, esecutiva ai "
+            "sensi di legge;",
         ],
     )
     h1(doc, "PREMESSO CHE")
     punto(
         doc,
-        "i Comuni di {{ unione.elenco_comuni }} hanno costituito l'{{ unione.designazione }}, ai sensi "
-        "dell'art. 32 del D.Lgs. 18 agosto 2000, n. 267 (TUEL), e della L.R. Emilia-Romagna 21 dicembre 2012, "
-        "n. 21, con atto costitutivo del {{ unione.atto_costitutivo }}, e che l'Unione opera dal "
-        "{{ unione.decorrenza }};",
+        "i Comuni di {{ unione.elenco_comuni }} fanno parte dell'{{ unione.designazione }}, "
+        "{{ unione.costituzione }}, che opera dal {{ unione.decorrenza }};",
     )
     punto(
         doc,
         "lo statuto dell'Unione, approvato il {{ unione.statuto_approvato }} e pubblicato nel "
-        "{{ unione.statuto_pubblicazione }}, prevede che i Comuni conferiscano all'Unione l'esercizio di "
-        "funzioni e servizi;",
+        "{{ unione.statuto_pubblicazione }}, prevede{% if unione.articolo_statuto %} all'"
+        "{{ unione.articolo_statuto }}{% endif %} che i Comuni conferiscano all'Unione l'esercizio di funzioni e "
+        "servizi;",
     )
     premesse_funzione(doc)
+    punto(doc, "alla funzione si applicano in particolare le seguenti norme di settore:")
+    tag(doc, "for legge in funzione.contenuto.leggi")
+    p(doc, "– {{ legge }}", rientro=True)
+    tag(doc, "endfor")
+    tag(doc, "if funzione.sostitutiva")
+    punto(
+        doc,
+        "l'esercizio della funzione da parte dell'Unione è disciplinato dalla convenzione "
+        "{{ funzione.convenzione_precedente }}, che gli enti intendono sostituire con un nuovo testo per "
+        f"{dc('motivi della sostituzione, ad esempio il conferimento da parte di tutti i Comuni o in modo integrale')};",
+    )
+    tag(doc, "endif")
+    punto(doc, "{{ funzione.contenuto.motivazione }};")
     punto(
         doc,
         "l'art. 30 del TUEL e l'art. 21 della L.R. 21/2012 stabiliscono che la convenzione indichi i fini, la "
@@ -435,8 +507,8 @@ def convenzione() -> DocumentoDocx:
     )
     punto(
         doc,
-        "i Consigli dei Comuni aderenti e il Consiglio dell'Unione hanno approvato lo schema della presente "
-        "convenzione con le deliberazioni sopra richiamate;",
+        "i Consigli dei Comuni aderenti e il Consiglio dell'Unione hanno approvato il testo della presente "
+        "convenzione con le deliberazioni indicate nella comparizione delle parti;",
     )
     p(
         doc,
@@ -458,8 +530,19 @@ def convenzione() -> DocumentoDocx:
             "all'Unione tutte le attività, i procedimenti e i provvedimenti riconducibili alla funzione, che i "
             "Comuni non esercitano più. Possono restare sul territorio dei Comuni sportelli decentrati, che "
             "operano alle dipendenze dell'Unione.",
+            "La funzione comprende in particolare:",
         ],
     )
+    tag(doc, "for a in funzione.contenuto.attivita")
+    punto(doc, "{{ a }}")
+    tag(doc, "endfor")
+    art.articolo(
+        "Competenze che restano ai Comuni",
+        ["Non sono oggetto del conferimento, e restano agli organi dei Comuni, le seguenti competenze:"],
+    )
+    tag(doc, "for r in funzione.contenuto.riservate")
+    punto(doc, "{{ r }}")
+    tag(doc, "endfor")
     art.articolo(
         "Finalità",
         [
@@ -470,9 +553,12 @@ def convenzione() -> DocumentoDocx:
         ],
     )
     doc_durata = [
-        "L'Unione esercita la funzione dal {{ funzione.decorrenza }}.",
-        "La convenzione ha effetto {{ funzione.durata }}.{% if not funzione.tempo_indeterminato %} Alla "
-        "scadenza può essere rinnovata con deliberazioni conformi dei Consigli degli enti contraenti.{% endif %}",
+        "L'Unione esercita la funzione dal {{ funzione.decorrenza }}{% if funzione.sostitutiva %}; dalla stessa "
+        "data cessa di avere effetto la convenzione {{ funzione.convenzione_precedente }}, fatti salvi gli atti "
+        "compiuti e i rapporti sorti in base a essa{% endif %}.",
+        "La presente convenzione è stipulata {{ funzione.durata }}.{% if funzione.durata.startswith('per ') %} "
+        "Alla scadenza può essere rinnovata con deliberazioni conformi dei Consigli degli enti contraenti."
+        "{% endif %}",
     ]
     art.articolo("Decorrenza e durata", doc_durata)
     tag(doc, "if comuni_obbligati")
@@ -509,7 +595,7 @@ def convenzione() -> DocumentoDocx:
             "previa informazione e consultazione delle organizzazioni sindacali, nonché del personale assunto "
             "direttamente o assegnato in comando.",
             "Il personale dedicato alla funzione è pari a {{ funzione.personale }}; l'elenco nominativo è "
-            "approvato dalla Giunta dell'Unione d'intesa con i Comuni interessati.",
+            "approvato dalla Giunta dell'Unione d'intesa con i Comuni interessati. {{ funzione.contenuto.personale }}",
             "Al personale trasferito si applica il contratto collettivo nazionale di lavoro del comparto "
             "Funzioni locali, con salvaguardia della posizione giuridica ed economica acquisita.",
         ],
@@ -523,6 +609,42 @@ def convenzione() -> DocumentoDocx:
             "Le spese di manutenzione ordinaria dei beni sono a carico dell'Unione; quelle di manutenzione "
             "straordinaria restano a carico del Comune proprietario, salvo diverso accordo.",
             "I beni acquistati dall'Unione per l'esercizio della funzione restano di sua proprietà.",
+        ],
+    )
+    art.articolo(
+        "Subentro nei rapporti in corso",
+        [
+            "Dalla decorrenza l'Unione subentra ai Comuni nei contratti in corso relativi alla funzione, previa "
+            "comunicazione ai contraenti e, dove necessario, loro consenso; i contratti non trasferibili restano "
+            "in capo al Comune fino alla scadenza e sono gestiti dall'Unione per suo conto.",
+            "I procedimenti amministrativi in corso alla decorrenza sono conclusi dall'Unione; i Comuni "
+            "trasmettono gli atti e i fascicoli entro trenta giorni.",
+            "Nei giudizi pendenti alla decorrenza resta parte il Comune, che può avvalersi del supporto "
+            "dell'ufficio unico; l'Unione è parte nei giudizi relativi ad atti da essa adottati.",
+        ],
+    )
+    art.articolo("Obblighi specifici della funzione", ["Gli enti contraenti si impegnano a quanto segue:"])
+    tag(doc, "for o in funzione.contenuto.obblighi")
+    punto(doc, "{{ o }}")
+    tag(doc, "endfor")
+    art.articolo(
+        "Obblighi dei Comuni",
+        [
+            "I Comuni si impegnano a trasferire all'Unione le risorse previste dalla presente convenzione nei "
+            "termini stabiliti, a trasmettere gli atti, i dati e le informazioni necessari all'esercizio della "
+            "funzione e a non adottare atti riconducibili alla funzione conferita.",
+            "I Comuni informano l'Unione delle iniziative e dei finanziamenti che riguardano la funzione.",
+        ],
+    )
+    art.articolo(
+        "Protezione dei dati personali",
+        [
+            "Per i trattamenti di dati personali necessari all'esercizio della funzione conferita l'Unione è "
+            "titolare del trattamento; per i trattamenti che effettua per conto di un Comune è responsabile del "
+            "trattamento, designata con atto conforme all'art. 28 del Regolamento (UE) 2016/679.",
+            "Gli enti si comunicano i dati di contatto dei rispettivi responsabili della protezione dei dati e "
+            "collaborano per la risposta alle richieste degli interessati e per la gestione delle violazioni "
+            "dei dati.",
         ],
     )
     art.articolo(
@@ -544,8 +666,10 @@ def convenzione() -> DocumentoDocx:
             "Gli indirizzi per l'esercizio della funzione sono definiti dalla Giunta dell'Unione, "
             "{{ unione.giunta }}, che opera anche come conferenza dei Sindaci per la consultazione degli enti "
             "contraenti.",
-            "Il Presidente dell'Unione presenta ogni anno ai Consigli comunali una relazione sull'esercizio "
-            "della funzione, sui risultati conseguiti e sull'andamento della spesa.",
+            f"Il Presidente dell'Unione presenta ogni anno, entro il {dc('termine, ad esempio 30 aprile')}, ai "
+            "Consigli comunali e al Consiglio dell'Unione una relazione sull'esercizio della funzione, sui "
+            "risultati conseguiti rispetto agli obiettivi, sugli indicatori di attività e sull'andamento della "
+            "spesa per ciascun Comune.",
             "Ciascun Comune può chiedere la convocazione della conferenza dei Sindaci per l'esame di questioni "
             "relative alla funzione.",
         ],
@@ -561,6 +685,17 @@ def convenzione() -> DocumentoDocx:
             "impegni assunti e per le spese deliberate prima del recesso.",
             "L'Unione e il Comune receduto regolano d'intesa la restituzione dei beni e la ricollocazione del "
             "personale.",
+        ],
+    )
+    art.articolo(
+        "Modifiche e scioglimento",
+        [
+            "La presente convenzione può essere modificata con deliberazioni conformi dei Consigli degli enti "
+            "contraenti; le modifiche che non riguardano i contenuti dell'art. 30, comma 2, del TUEL possono essere "
+            "concordate dalla Giunta dell'Unione e comunicate ai Consigli comunali.",
+            "La convenzione si scioglie per deliberazione conforme dei Consigli di tutti gli enti contraenti o per "
+            "lo scioglimento dell'Unione; in tal caso gli enti regolano d'intesa la successione nei rapporti "
+            "attivi e passivi, la restituzione dei beni e la ricollocazione del personale.",
         ],
     )
     art.articolo(
@@ -590,10 +725,12 @@ def convenzione() -> DocumentoDocx:
             "Per quanto non previsto si rinvia allo statuto dell'Unione, al TUEL, alla L.R. 21/2012, alle leggi "
             "di settore e, in quanto compatibili, alle norme del codice civile.",
             "La presente convenzione sostituisce ogni precedente accordo tra gli enti contraenti relativo alla "
-            "medesima funzione.",
+            "medesima funzione{% if funzione.sostitutiva %}, e in particolare la convenzione "
+            "{{ funzione.convenzione_precedente }}{% endif %}.",
         ],
     )
     p(doc, [("Letto, approvato e sottoscritto digitalmente.", "b")])
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
     t = doc.add_table(rows=4, cols=2)
     t.style = doc.styles["Table Grid"]
     valori = [
@@ -614,9 +751,10 @@ def convenzione() -> DocumentoDocx:
             paragrafo.alignment = WD_ALIGN_PARAGRAPH.LEFT
             righe = valore.split("\n")
             for k, testo in enumerate(righe):
-                run = paragrafo.add_run(testo)
-                if k < len(righe) - 1:
-                    run.add_break()
+                paragrafo.add_run(testo)
+                if k < len(righe) - 1:  # the break in a run of its own: the highlighting splits text runs
+                    paragrafo.add_run().add_break()
+    insieme(t)
     doc.add_paragraph()
     p(doc, [("Luogo e data della sottoscrizione digitale.", "i")])
     nota_di_redazione(doc)
@@ -634,6 +772,21 @@ def delibera() -> DocumentoDocx:
         f"Deliberazione n. {dc('numero')} del {dc('data della seduta')} – Adunanza "
         f"{dc('ordinaria o straordinaria')} in prima convocazione – seduta pubblica",
     )
+    tag(doc, "if funzione.sostitutiva")
+    p(
+        doc,
+        [
+            ("OGGETTO: ", "b"),
+            (
+                "FUNZIONE «{{ funzione.etichetta|upper }}» CONFERITA ALL'{{ unione.designazione|upper }}: "
+                "APPROVAZIONE DELLA NUOVA CONVENZIONE SOSTITUTIVA DELLA CONVENZIONE "
+                "{{ funzione.convenzione_precedente|upper }} (ART. 30 D.LGS. 267/2000; ARTT. 7, 21 E 24 L.R. "
+                "EMILIA-ROMAGNA 21/2012).",
+                "b",
+            ),
+        ],
+    )
+    tag(doc, "else")
     p(
         doc,
         [
@@ -646,6 +799,7 @@ def delibera() -> DocumentoDocx:
             ),
         ],
     )
+    tag(doc, "endif")
     p(
         doc,
         f"L'anno {dc('anno, in lettere')}, addì {dc('giorno e mese, in lettere')}, alle ore {dc('ora')}, nella "
@@ -660,24 +814,32 @@ def delibera() -> DocumentoDocx:
     p(
         doc,
         f"Partecipa il Segretario comunale {dc('nome del Segretario comunale')}, che provvede alla redazione del "
-        "presente verbale. Assume la presidenza il Sindaco {{ comune.sindaco }} (o il Presidente del Consiglio "
-        "comunale, ove previsto dallo statuto), che, constatato il numero legale, dichiara aperta la seduta.",
+        "presente verbale. Assume la presidenza {{ comune.presidenza }}, che, constatato il numero legale, "
+        "dichiara aperta la seduta.",
     )
     h1(doc, "IL CONSIGLIO COMUNALE")
     p(doc, "Udita la relazione del Sindaco, che illustra la proposta;")
     p(doc, [("Premesso che:", "b")])
     punto(
         doc,
-        "il Comune di {{ comune.nome }} aderisce all'{{ unione.designazione }}, costituita ai sensi dell'art. 32 "
-        "del D.Lgs. 18 agosto 2000, n. 267 (TUEL), e della L.R. Emilia-Romagna 21 dicembre 2012, n. 21, con "
-        "atto costitutivo del {{ unione.atto_costitutivo }} e operante dal {{ unione.decorrenza }};",
+        "il Comune di {{ comune.nome }} aderisce all'{{ unione.designazione }}, {{ unione.costituzione }}, "
+        "operante dal {{ unione.decorrenza }};",
     )
     punto(
         doc,
         "lo statuto dell'Unione, approvato il {{ unione.statuto_approvato }} e pubblicato nel "
-        "{{ unione.statuto_pubblicazione }}, disciplina il conferimento di funzioni da parte dei Comuni aderenti;",
+        "{{ unione.statuto_pubblicazione }}, disciplina{% if unione.articolo_statuto %} all'"
+        "{{ unione.articolo_statuto }}{% endif %} il conferimento di funzioni da parte dei Comuni aderenti;",
     )
     premesse_funzione(doc)
+    tag(doc, "if funzione.sostitutiva")
+    punto(
+        doc,
+        "l'esercizio della funzione da parte dell'Unione è disciplinato dalla convenzione "
+        "{{ funzione.convenzione_precedente }}, che occorre sostituire con un nuovo testo per "
+        f"{dc('motivi della sostituzione, ad esempio il conferimento da parte di tutti i Comuni o in modo integrale')};",
+    )
+    tag(doc, "endif")
     tag(doc, "if comune.obbligato")
     punto(
         doc,
@@ -699,12 +861,19 @@ def delibera() -> DocumentoDocx:
         "lo statuto dell'Unione e lo statuto comunale;",
     ):
         punto(doc, testo)
+    tag(doc, "for legge in funzione.contenuto.leggi")
+    punto(doc, "{{ legge }}")
+    tag(doc, "endfor")
+    p(doc, [("Considerato ", "b"), "che {{ funzione.contenuto.motivazione }};"])
     p(
         doc,
         [
             ("Ritenuto ", "b"),
-            "di conferire all'{{ unione.designazione }} la funzione «{{ funzione.etichetta }}» e di approvare lo "
-            "schema di convenzione allegato alla presente deliberazione quale parte integrante e sostanziale, che "
+            "{% if conferimento %}di confermare il conferimento all'{{ unione.designazione }} della funzione "
+            "«{{ funzione.etichetta }}», disposto con deliberazione {{ conferimento.delibera }},{% else %}di "
+            "conferire all'{{ unione.designazione }} la funzione «{{ funzione.etichetta }}»{% endif %} e di "
+            "approvare lo schema di convenzione allegato alla presente deliberazione quale parte integrante e "
+            "sostanziale, che "
             "disciplina, ai sensi dell'art. 30, comma 2, del TUEL e dell'art. 21 della L.R. 21/2012, i fini, la "
             "durata, le forme di consultazione, i rapporti finanziari e i reciproci obblighi e garanzie degli enti "
             "contraenti;",
@@ -723,7 +892,7 @@ def delibera() -> DocumentoDocx:
         doc,
         [
             ("Visti i pareri favorevoli ", "b"),
-            "espressi ai sensi dell'art. 49, comma 1, del TUEL e inseriti nella presente deliberazione:",
+            "espressi ai sensi dell'art. 49, comma 1, del TUEL e riportati in calce alla presente deliberazione:",
         ],
     )
     punto(
@@ -743,13 +912,16 @@ def delibera() -> DocumentoDocx:
     h1(doc, "DELIBERA")
     for n, testo in enumerate(
         (
-            "di conferire all'{{ unione.designazione }}, per le motivazioni espresse in premessa, l'esercizio "
-            "integrale della funzione «{{ funzione.etichetta }}»{% if comune.obbligato %}, a tempo indeterminato "
+            "di {% if conferimento %}confermare il conferimento all'{{ unione.designazione }}, per le motivazioni "
+            "espresse in premessa, dell'esercizio{% else %}conferire all'{{ unione.designazione }}, per le "
+            "motivazioni espresse in premessa, l'esercizio{% endif %} integrale della funzione «{{ funzione.etichetta }}»{% if comune.obbligato %}, a tempo indeterminato "
             "ai sensi dell'art. 24, comma 6, della L.R. 21/2012{% endif %}, con decorrenza dal "
             "{{ funzione.decorrenza }};",
-            "di approvare lo schema di convenzione tra i Comuni di {{ unione.elenco_comuni }} e l'Unione per il "
-            "conferimento della funzione, allegato alla presente deliberazione quale parte integrante e "
-            "sostanziale (allegato A);",
+            "di approvare {% if funzione.sostitutiva %}la nuova convenzione tra i Comuni di "
+            "{{ unione.elenco_comuni }} e l'Unione, sostitutiva della convenzione "
+            "{{ funzione.convenzione_precedente }}, nel testo{% else %}lo schema di convenzione tra i Comuni di "
+            "{{ unione.elenco_comuni }} e l'Unione per il conferimento della funzione,{% endif %} allegato alla "
+            "presente deliberazione quale parte integrante e sostanziale (allegato A);",
             "di autorizzare il Sindaco pro tempore alla sottoscrizione della convenzione con firma digitale, ai "
             "sensi dell'art. 15, comma 2-bis, della L. 241/1990, con facoltà di apportarvi le modifiche non "
             "sostanziali che si rendessero necessarie;",
@@ -777,7 +949,7 @@ def delibera() -> DocumentoDocx:
     p(doc, [("Letto, approvato e sottoscritto.", "b")])
     firme(
         doc,
-        ["IL SINDACO", "{{ comune.sindaco }}", "(documento firmato digitalmente)"],
+        ["{{ comune.firma_presidente }}", "{{ comune.nome_presidente }}", "(documento firmato digitalmente)"],
         ["IL SEGRETARIO COMUNALE", dc("nome"), "(documento firmato digitalmente)"],
     )
     h2(doc, "Certificato di pubblicazione")
@@ -805,10 +977,313 @@ def delibera() -> DocumentoDocx:
         [
             ("Allegato A", "b"),
             " – Schema di convenzione per il conferimento all'{{ unione.designazione }} della funzione "
-            "«{{ funzione.etichetta }}».",
+            "«{{ funzione.etichetta }}» (documento allegato, che ne costituisce parte integrante e sostanziale).",
         ],
     )
+    pareri_art49(doc)
     nota_di_redazione(doc)
+    return doc
+
+
+def verbale_unione(doc: DocumentoDocx, organo: str) -> None:
+    """The heading of a deliberation of an organ of the Unione."""
+    intestazione_unione(doc)
+    titolo(
+        doc,
+        f"SCHEMA DI DELIBERAZIONE {organo}",
+        f"Deliberazione n. {dc('numero')} del {dc('data della seduta')}",
+    )
+
+
+def voto_e_dispositivo(doc: DocumentoDocx, collegio: str, punti: list[str]) -> None:
+    p(
+        doc,
+        [
+            ("Visti i pareri favorevoli ", "b"),
+            "di regolarità tecnica e contabile espressi ai sensi dell'art. 49, comma 1, del TUEL e riportati in "
+            "calce alla presente deliberazione;",
+        ],
+    )
+    p(
+        doc,
+        f"Con voti favorevoli n. {dc('numero')}, contrari n. {dc('numero')}, astenuti n. {dc('numero')}, "
+        f"espressi nelle forme di legge dai {collegio} presenti e votanti,",
+    )
+    h1(doc, "DELIBERA")
+    for n, testo in enumerate(punti, start=1):
+        p(doc, f"{n}. {testo}", rientro=True)
+    tag(doc, "if immediata_eseguibilita")
+    p(
+        doc,
+        "Inoltre, stante l'urgenza di provvedere per "
+        f"{dc('motivazione dell’urgenza')}, con separata votazione, con voti favorevoli n. {dc('numero')}, "
+        f"contrari n. {dc('numero')}, astenuti n. {dc('numero')},",
+    )
+    h1(doc, "DELIBERA ALTRESÌ")
+    p(
+        doc,
+        "di dichiarare la presente deliberazione immediatamente eseguibile, ai sensi dell'art. 134, comma 4, del "
+        "TUEL.",
+    )
+    tag(doc, "endif")
+
+
+def chiusura_unione(doc: DocumentoDocx, allegato: str) -> None:
+    p(doc, [("Letto, approvato e sottoscritto.", "b")])
+    firme(
+        doc,
+        ["IL PRESIDENTE", dc("nome"), "(documento firmato digitalmente)"],
+        ["IL SEGRETARIO", dc("nome"), "(documento firmato digitalmente)"],
+    )
+    h2(doc, "Certificato di pubblicazione")
+    p(
+        doc,
+        "La presente deliberazione è pubblicata all'albo pretorio on line dell'Unione per quindici giorni "
+        f"consecutivi dal {dc('data di inizio della pubblicazione')}, ai sensi dell'art. 124, comma 1, del TUEL.",
+    )
+    p(
+        doc,
+        [
+            ("Allegato A", "b"),
+            f" – {allegato} (documento allegato, che ne costituisce parte integrante e sostanziale).",
+        ],
+    )
+    pareri_art49(doc)
+    nota_di_redazione(doc)
+
+
+def delibera_consiglio_unione() -> DocumentoDocx:
+    doc = nuovo(
+        "Schema di deliberazione del Consiglio dell'Unione", "Deliberazione del Consiglio dell'Unione"
+    )
+    verbale_unione(doc, "DEL CONSIGLIO DELL'UNIONE")
+    tag(doc, "if funzione.sostitutiva")
+    p(
+        doc,
+        [
+            ("OGGETTO: ", "b"),
+            (
+                "FUNZIONE «{{ funzione.etichetta|upper }}»: APPROVAZIONE DELLA NUOVA CONVENZIONE CON I COMUNI DI "
+                "{{ unione.elenco_comuni|upper }}, SOSTITUTIVA DELLA CONVENZIONE "
+                "{{ funzione.convenzione_precedente|upper }}.",
+                "b",
+            ),
+        ],
+    )
+    tag(doc, "else")
+    p(
+        doc,
+        [
+            ("OGGETTO: ", "b"),
+            (
+                "ACCETTAZIONE DEL CONFERIMENTO DELLA FUNZIONE «{{ funzione.etichetta|upper }}» DA PARTE DEI COMUNI "
+                "DI {{ unione.elenco_comuni|upper }} E APPROVAZIONE DELLO SCHEMA DI CONVENZIONE (ART. 30 D.LGS. "
+                "267/2000; ARTT. 7, 21 E 24 L.R. EMILIA-ROMAGNA 21/2012).",
+                "b",
+            ),
+        ],
+    )
+    tag(doc, "endif")
+    p(
+        doc,
+        f"Nella seduta del {dc('data della seduta, in lettere')}, alle ore {dc('ora')}, nella sede "
+        "dell'Unione, previa convocazione nei modi previsti dallo statuto e dal regolamento, si è riunito il "
+        f"Consiglio dell'Unione. Presenti n. {dc('numero')}, assenti n. {dc('numero')}, come da appello "
+        "nominale riportato nel verbale della seduta.",
+    )
+    p(
+        doc,
+        f"Partecipa il Segretario dell'Unione {dc('nome')}, che provvede alla redazione del presente verbale. "
+        f"Assume la presidenza il Presidente del Consiglio dell'Unione {dc('nome, o chi lo sostituisce secondo lo statuto')}, "
+        "che, constatato il numero legale, dichiara aperta la seduta.",
+    )
+    h1(doc, "IL CONSIGLIO DELL'UNIONE")
+    p(doc, [("Premesso che:", "b")])
+    punto(
+        doc,
+        "l'{{ unione.designazione }}, {{ unione.costituzione }}, opera dal {{ unione.decorrenza }} ed è formata "
+        "dai Comuni di {{ unione.elenco_comuni }};",
+    )
+    punto(
+        doc,
+        "lo statuto dell'Unione, approvato il {{ unione.statuto_approvato }} e pubblicato nel "
+        "{{ unione.statuto_pubblicazione }}, disciplina{% if unione.articolo_statuto %} all'"
+        "{{ unione.articolo_statuto }}{% endif %} il conferimento di funzioni da parte dei Comuni aderenti;",
+    )
+    premesse_funzione(doc)
+    tag(doc, "if funzione.sostitutiva")
+    punto(
+        doc,
+        "l'esercizio della funzione è disciplinato dalla convenzione {{ funzione.convenzione_precedente }}, che "
+        f"occorre sostituire con un nuovo testo per {dc('motivi della sostituzione')};",
+    )
+    tag(doc, "endif")
+    punto(
+        doc,
+        "i Consigli comunali hanno approvato {% if funzione.sostitutiva %}la nuova convenzione{% else %}lo schema "
+        "di convenzione{% endif %} con le seguenti deliberazioni:",
+    )
+    tag(doc, "for c in funzione.conferimenti")
+    p(
+        doc,
+        "– Comune di {{ c.comune.nome }}: deliberazione del Consiglio comunale {{ c.delibera_convenzione }};",
+        rientro=True,
+    )
+    tag(doc, "endfor")
+    p(doc, [("Visti:", "b")])
+    for testo in (
+        "gli artt. 30, 32 e 42 del D.Lgs. 18 agosto 2000, n. 267 (TUEL);",
+        "la L.R. Emilia-Romagna 21 dicembre 2012, n. 21, e in particolare gli artt. 7, 21 e 24;",
+        "l'art. 15, comma 2-bis, della L. 7 agosto 1990, n. 241;",
+        "lo statuto dell'Unione;",
+    ):
+        punto(doc, testo)
+    tag(doc, "for legge in funzione.contenuto.leggi")
+    punto(doc, "{{ legge }}")
+    tag(doc, "endfor")
+    p(doc, [("Considerato ", "b"), "che {{ funzione.contenuto.motivazione }};"])
+    p(
+        doc,
+        [
+            ("Ritenuto ", "b"),
+            "di accettare il conferimento della funzione e di approvare la convenzione nel testo approvato dai "
+            "Consigli comunali, allegato alla presente deliberazione quale parte integrante e sostanziale;",
+        ],
+    )
+    p(
+        doc,
+        [
+            ("Dato atto ", "b"),
+            "che le spese per l'esercizio della funzione sono iscritte nel bilancio dell'Unione e finanziate dai "
+            "trasferimenti dei Comuni secondo il criterio stabilito nella convenzione ({{ funzione.riparto_spese }});",
+        ],
+    )
+    voto_e_dispositivo(
+        doc,
+        "consiglieri",
+        [
+            "di accettare il conferimento all'Unione dell'esercizio integrale della funzione «{{ funzione.etichetta }}» "
+            "da parte dei Comuni di {{ unione.elenco_comuni }}, con decorrenza dal {{ funzione.decorrenza }};",
+            "di approvare {% if funzione.sostitutiva %}la nuova convenzione, sostitutiva della convenzione "
+            "{{ funzione.convenzione_precedente }}{% else %}lo schema di convenzione{% endif %}, allegato alla "
+            "presente deliberazione quale parte integrante e sostanziale (allegato A);",
+            "di autorizzare il Presidente dell'Unione alla sottoscrizione della convenzione con firma digitale, ai "
+            "sensi dell'art. 15, comma 2-bis, della L. 241/1990;",
+            "di demandare alla Giunta dell'Unione e ai responsabili competenti gli atti organizzativi necessari "
+            "all'avvio della gestione, compresa l'assegnazione del personale;",
+            "di trasmettere copia della presente deliberazione ai Comuni aderenti.",
+        ],
+    )
+    chiusura_unione(
+        doc,
+        "{% if funzione.sostitutiva %}Nuova convenzione{% else %}Schema di convenzione{% endif %} per il "
+        "conferimento all'{{ unione.designazione }} della funzione «{{ funzione.etichetta }}»",
+    )
+    return doc
+
+
+def delibera_adozione() -> DocumentoDocx:
+    doc = nuovo(
+        "Schema di deliberazione di adozione di un regolamento o di un piano", "Deliberazione dell'Unione"
+    )
+    intestazione_unione(doc)
+    titolo(
+        doc,
+        "SCHEMA DI DELIBERAZIONE {% if adozione.consiglio %}DEL{% else %}DELLA{% endif %} "
+        "{{ adozione.organo|upper }}",
+        f"Deliberazione n. {dc('numero')} del {dc('data della seduta')}",
+    )
+    p(
+        doc,
+        [
+            ("OGGETTO: ", "b"),
+            (
+                "{% if precedente %}AGGIORNAMENTO{% else %}APPROVAZIONE{% endif %} {{ adozione.oggetto|upper }}.",
+                "b",
+            ),
+        ],
+    )
+    p(
+        doc,
+        f"Nella seduta del {dc('data della seduta, in lettere')}, alle ore {dc('ora')}, nella sede dell'Unione, "
+        "previa convocazione nei modi previsti dallo statuto e dal regolamento, si è riunit"
+        "{% if adozione.consiglio %}o il{% else %}a la{% endif %} "
+        f"{{{{ adozione.organo }}}}. Presenti n. {dc('numero')}, assenti n. {dc('numero')}.",
+    )
+    p(
+        doc,
+        f"Partecipa il Segretario dell'Unione {dc('nome')}, che provvede alla redazione del presente verbale. "
+        "Assume la presidenza {% if adozione.consiglio %}il Presidente del Consiglio dell'Unione{% else %}il "
+        f"Presidente dell'Unione{{% endif %}} {dc('nome')}, che, constatato il numero legale, dichiara aperta la "
+        "seduta.",
+    )
+    h1(doc, "{% if adozione.consiglio %}IL{% else %}LA{% endif %} {{ adozione.organo|upper }}")
+    p(doc, [("Premesso che:", "b")])
+    punto(
+        doc,
+        "l'{{ unione.designazione }}, {{ unione.costituzione }}, opera dal {{ unione.decorrenza }} per i Comuni "
+        "di {{ unione.elenco_comuni }};",
+    )
+    punto(
+        doc,
+        "l'Unione deve dotarsi {{ adozione.oggetto }}, {{ adozione.base_giuridica }};",
+    )
+    tag(doc, "if precedente")
+    punto(
+        doc,
+        "l'atto vigente è stato approvato con {{ precedente }} e occorre aggiornarlo per "
+        f"{dc('motivi dell’aggiornamento, ad esempio le funzioni conferite dopo la sua approvazione')};",
+    )
+    tag(doc, "endif")
+    punto(
+        doc,
+        "le funzioni esercitate dall'Unione alla data della presente deliberazione sono: "
+        "{% for f in funzioni if f.effettiva %}{{ f.etichetta }}{% if not loop.last %}; {% endif %}"
+        "{% else %}nessuna in forma effettiva{% endfor %};",
+    )
+    p(doc, [("Visti:", "b")])
+    for testo in (
+        "il D.Lgs. 18 agosto 2000, n. 267 (TUEL), e in particolare gli artt. 32, 42 e 48;",
+        "la L.R. Emilia-Romagna 21 dicembre 2012, n. 21;",
+        "lo statuto dell'Unione;",
+    ):
+        punto(doc, testo)
+    tag(doc, "for parere in adozione.pareri")
+    p(doc, [("Acquisito ", "b"), "{{ parere }}, allegato alla presente deliberazione (allegato B);"])
+    tag(doc, "endfor")
+    tag(doc, "if adozione.informazione_sindacale")
+    p(
+        doc,
+        [
+            ("Dato atto ", "b"),
+            f"che è stata resa l'{{{{ adozione.informazione_sindacale }}}}, con nota del {dc('data e protocollo')};",
+        ],
+    )
+    tag(doc, "endif")
+    p(
+        doc,
+        [
+            ("Ritenuto ", "b"),
+            "di approvare il testo allegato alla presente deliberazione quale parte integrante e sostanziale;",
+        ],
+    )
+    voto_e_dispositivo(
+        doc,
+        "{% if adozione.consiglio %}consiglieri{% else %}componenti{% endif %}",
+        [
+            "di {% if precedente %}aggiornare{% else %}approvare{% endif %}, per le motivazioni espresse in "
+            "premessa, il testo {{ adozione.oggetto }}, allegato alla presente deliberazione quale parte integrante "
+            "e sostanziale (allegato A);",
+            'di dare atto che {% if adozione.tipo == "regolamento" %}il regolamento entra in vigore '
+            f"{dc('decorrenza, ad esempio il giorno successivo alla pubblicazione')} e sostituisce, per l'Unione, le "
+            "norme regolamentari dei Comuni applicate in via transitoria nella stessa materia{% else %}il piano è "
+            "pubblicato nella sezione «Amministrazione trasparente» del sito dell'Unione{% endif %};",
+            "di trasmettere copia della presente deliberazione ai Comuni aderenti{% if not adozione.consiglio %} e "
+            "di comunicarla ai capigruppo consiliari contestualmente alla pubblicazione, ai sensi dell'art. 125 del "
+            "TUEL{% endif %}.",
+        ],
+    )
+    chiusura_unione(doc, "{{ adozione.titolo }}")
     return doc
 
 
@@ -916,6 +1391,58 @@ def regolamento_uffici() -> DocumentoDocx:
             "I responsabili adottano gli atti di gestione previsti dall'art. 107 del TUEL, compresi gli atti "
             "che impegnano l'Unione verso l'esterno, e rispondono del raggiungimento degli obiettivi assegnati "
             "con il piano esecutivo di gestione e con il PIAO.",
+        ],
+    )
+    # [R] art. 110 TUEL c.1-3 as amended by DL 90/2014 (30% of the posts, public selection): recalled
+    art.articolo(
+        "Incarichi a contratto",
+        [
+            "La copertura dei posti di responsabile dei servizi o degli uffici, di qualifiche dirigenziali o di "
+            "alta specializzazione può avvenire mediante contratto a tempo determinato, ai sensi dell'art. 110, "
+            "comma 1, del TUEL, nel limite del "
+            f"{dc('percentuale, non superiore al 30 per cento')} dei posti istituiti della medesima qualifica, "
+            "previa selezione pubblica volta ad accertare, in capo ai candidati, il possesso di comprovata "
+            "esperienza pluriennale e specifica professionalità nelle materie oggetto dell'incarico.",
+            "Al di fuori della dotazione organica possono essere stipulati contratti a tempo determinato per "
+            "responsabili e alte specializzazioni, ai sensi dell'art. 110, comma 2, del TUEL, "
+            f"{dc('sì, nei limiti di legge, oppure: non sono ammessi')}.",
+            "Gli incarichi sono conferiti con decreto del Presidente dell'Unione e non possono avere durata "
+            "superiore al mandato del Presidente in carica.",
+        ],
+    )
+    art.articolo(
+        "Incompatibilità e incarichi esterni",
+        [
+            "Il personale non può svolgere attività incompatibili con il rapporto di lavoro pubblico; gli "
+            "incarichi retribuiti non compresi nei compiti e doveri d'ufficio sono autorizzati secondo l'art. 53 "
+            "del D.Lgs. 30 marzo 2001, n. 165.",
+            f"L'autorizzazione è rilasciata da {dc('organo: il Segretario, o il responsabile del servizio')}, "
+            "verificata l'assenza di conflitti di interesse anche potenziali, entro trenta giorni dalla richiesta "
+            "(art. 53, comma 10); gli incarichi conferiti o autorizzati sono comunicati alla Funzione pubblica nei "
+            "termini dell'art. 53, comma 12.",
+            "Il personale con rapporto a tempo parziale non superiore al 50 per cento può svolgere altra attività "
+            "lavorativa, previa comunicazione e fatta salva la verifica dei conflitti di interesse.",
+        ],
+    )
+    art.articolo(
+        "Orario di servizio, orario di lavoro e apertura al pubblico",
+        [
+            "L'orario di apertura al pubblico degli uffici è stabilito dal Presidente dell'Unione, ai sensi "
+            "dell'art. 50, comma 7, del TUEL, tenendo conto delle sedi decentrate nei Comuni aderenti.",
+            "L'orario di lavoro ordinario è di trentasei ore settimanali, articolato su "
+            f"{dc('cinque o sei giorni')}, con una fascia di flessibilità in entrata e in uscita di "
+            f"{dc('durata, ad esempio sessanta minuti')}, secondo il contratto collettivo nazionale.",
+        ],
+    )
+    art.articolo(
+        "Lavoro agile e lavoro da remoto",
+        [
+            "Il lavoro agile è disciplinato dagli artt. 18 e seguenti della L. 22 maggio 2017, n. 81, dal "
+            "contratto collettivo nazionale e dalla sottosezione «Organizzazione del lavoro agile» del PIAO, ed è "
+            "svolto sulla base di un accordo individuale.",
+            "Possono essere svolte in lavoro agile le attività che non richiedono la presenza continuativa in "
+            f"sede, per non più di {dc('numero di giorni alla settimana o al mese')}, garantendo in ogni caso "
+            "l'apertura al pubblico e la prevalenza del lavoro in presenza.",
         ],
     )
     art.titolo_sezione("TITOLO IV – PERFORMANCE E CONTROLLI")
@@ -1029,15 +1556,23 @@ def regolamento_contabilita() -> DocumentoDocx:
     art.articolo(
         "Documento unico di programmazione",
         [
-            "Il Documento unico di programmazione (DUP) è presentato dalla Giunta al Consiglio dell'Unione nei "
-            "termini dell'art. 170 del TUEL."
+            "Il Documento unico di programmazione (DUP) è presentato dalla Giunta al Consiglio dell'Unione entro "
+            "il 31 luglio, ai sensi dell'art. 170 del TUEL; il Consiglio lo esamina entro "
+            f"{dc('termine, ad esempio sessanta giorni dalla presentazione')}.",
+            "La nota di aggiornamento al DUP è presentata insieme allo schema del bilancio di previsione.",
         ],
     )
     art.articolo(
         "Bilancio di previsione",
         [
             "Il bilancio di previsione finanziario è deliberato dal Consiglio dell'Unione entro il termine "
-            "previsto dall'art. 151 del TUEL, secondo il procedimento dell'art. 174."
+            "previsto dall'art. 151 del TUEL, secondo il procedimento dell'art. 174.",
+            "La Giunta approva lo schema di bilancio e lo presenta al Consiglio entro il "
+            f"{dc('data, ad esempio 15 novembre')}, con la relazione dell'organo di revisione, che si esprime entro "
+            f"{dc('numero di giorni, ad esempio quindici')} giorni dal ricevimento dello schema.",
+            f"I consiglieri presentano gli emendamenti entro {dc('numero di giorni, ad esempio dieci')} giorni "
+            "prima della seduta; gli emendamenti sono ammissibili se mantengono gli equilibri di bilancio e sono "
+            "corredati dei pareri di regolarità tecnica e contabile e dell'organo di revisione.",
         ],
     )
     art.articolo(
@@ -1073,14 +1608,37 @@ def regolamento_contabilita() -> DocumentoDocx:
         ],
     )
     art.articolo(
-        "Variazioni di bilancio",
-        ["Le variazioni di bilancio sono disposte secondo l'art. 175 del TUEL."],
+        "Variazioni di bilancio e fondo di riserva",
+        [
+            "Le variazioni di bilancio sono disposte secondo l'art. 175 del TUEL: dal Consiglio entro il 30 "
+            "novembre, dalla Giunta in via d'urgenza con ratifica del Consiglio entro sessanta giorni, dai "
+            "responsabili dei servizi nei casi del comma 5-quater.",
+            "Il fondo di riserva è iscritto in misura pari al "
+            f"{dc('percentuale, tra lo 0,30 e il 2 per cento delle spese correnti')} delle spese correnti "
+            "inizialmente previste, ai sensi dell'art. 166 del TUEL; i prelevamenti sono disposti con "
+            "deliberazione della Giunta fino al 31 dicembre e comunicati al Consiglio "
+            f"{dc('modalità e termini, ad esempio nella prima seduta utile')}.",
+        ],
+    )
+    art.articolo(
+        "Debiti fuori bilancio",
+        [
+            "Il responsabile del servizio interessato segnala senza indugio al servizio finanziario e al "
+            "Segretario i debiti fuori bilancio, con una relazione sulle cause e sui mezzi di copertura.",
+            "Il Consiglio riconosce la legittimità dei debiti ai sensi dell'art. 194 del TUEL entro "
+            f"{dc('termine, ad esempio sessanta giorni dalla segnalazione')}, e comunque in occasione della "
+            "salvaguardia degli equilibri; la deliberazione è trasmessa alla competente Procura della Corte dei "
+            "conti.",
+        ],
     )
     art.articolo(
         "Salvaguardia degli equilibri",
         [
-            "Il Consiglio verifica il permanere degli equilibri generali di bilancio almeno una volta l'anno, ai "
-            "sensi dell'art. 193 del TUEL."
+            "Il Consiglio verifica il permanere degli equilibri generali di bilancio almeno una volta l'anno, "
+            "entro il 31 luglio, ai sensi dell'art. 193 del TUEL.",
+            "Il controllo sugli equilibri finanziari (art. 147-quinquies del TUEL) è diretto dal responsabile del "
+            f"servizio finanziario, con verifiche {dc('periodicità, ad esempio trimestrali')} i cui esiti sono "
+            "comunicati al Presidente, al Segretario e all'organo di revisione.",
         ],
     )
     art.titolo_sezione("TITOLO IV – RENDICONTAZIONE")
@@ -1102,8 +1660,14 @@ def regolamento_contabilita() -> DocumentoDocx:
     art.articolo(
         "Servizio di economato e agenti contabili",
         [
-            "Il servizio di economato provvede alle spese minute d'ufficio; gli agenti contabili rendono il conto "
-            "della gestione ai sensi dell'art. 233 del TUEL."
+            "Il servizio di economato, ai sensi dell'art. 153, comma 7, del TUEL, provvede alle spese d'ufficio "
+            "di non rilevante ammontare, entro il limite di "
+            f"{dc('importo, ad esempio 500 euro')} per ciascuna spesa, con un fondo economale di "
+            f"{dc('importo annuo')} reintegrato previa presentazione del rendiconto "
+            f"{dc('periodicità, ad esempio trimestrale')}.",
+            "L'economo e gli altri agenti contabili sono nominati con "
+            f"{dc('atto: decreto del Presidente o determinazione del responsabile')} e rendono il conto della "
+            "gestione entro trenta giorni dalla chiusura dell'esercizio, ai sensi dell'art. 233 del TUEL.",
         ],
     )
     art.titolo_sezione("TITOLO VI – INVENTARIO E PATRIMONIO")
@@ -1138,6 +1702,9 @@ def regolamento_contabilita() -> DocumentoDocx:
 def frontespizio_piano(doc: DocumentoDocx, titolo_piano: str, sottotitolo: str) -> None:
     intestazione_unione(doc)
     titolo(doc, titolo_piano, sottotitolo)
+    tag(doc, "if precedente")
+    p(doc, [("Aggiornamento ", "b"), "dell'atto approvato con {{ precedente }}."], centro=True)
+    tag(doc, "endif")
     p(
         doc,
         [
@@ -1165,7 +1732,7 @@ def tabella_funzioni(doc: DocumentoDocx) -> None:
         [
             [
                 "{{ f.etichetta }}",
-                "{% if f.effettiva %}esercitata dall'Unione{% else %}in corso di conferimento{% endif %}",
+                "{{ f.stato }}",
                 "{{ f.responsabile }}",
             ]
         ],
@@ -1196,7 +1763,7 @@ def piano_comunicazione() -> DocumentoDocx:
     h2(doc, "2. Analisi di contesto")
     p(doc, "L'Unione conta {{ unione.popolazione }} e comprende i seguenti Comuni:")
     tabella_comuni(doc)
-    p(doc, "Le funzioni gestite o in corso di conferimento sono:")
+    p(doc, "Le funzioni che i Comuni conferiscono all'Unione, con il loro stato, sono:")
     tabella_funzioni(doc)
     p(doc, f"Punti di forza e criticità della comunicazione attuale: {dc('sintesi dell’analisi')}.")
     h2(doc, "3. Obiettivi")
@@ -1278,7 +1845,7 @@ def piano_comunicazione() -> DocumentoDocx:
                 dc("ufficio"),
             ],
         ],
-        larghezze=[4.3, 2.6, 2.6, 3.4, 3.4],
+        larghezze=[3.8, 2.5, 2.6, 3.7, 3.7],
     )
     h2(doc, "8. Risorse e budget")
     p(
@@ -1343,41 +1910,66 @@ def programmazione_personale() -> DocumentoDocx:
         [
             [
                 "{{ f.etichetta }}",
-                "{% if f.effettiva %}esercitata dall'Unione{% else %}in corso di conferimento{% endif %}",
+                "{{ f.stato }}",
                 "{{ f.personale }}",
                 "{{ f.responsabile }}",
             ]
         ],
         ciclo="for f in funzioni",
-        larghezze=[5.3, 3.5, 3.5, 4.0],
+        larghezze=[4.4, 3.9, 3.9, 4.1],
     )
     p(
         doc,
-        "Per le funzioni in corso di conferimento il trasferimento del personale avviene ai sensi dell'art. 31 "
+        "Per le funzioni non ancora esercitate in forma effettiva il trasferimento del personale avviene ai sensi "
+        "dell'art. 31 "
         "del D.Lgs. 165/2001, previa informazione alle organizzazioni sindacali (art. 47 della L. 29 dicembre "
         "1990, n. 428), e ne è condizione di effettività (art. 24, comma 5, della L.R. 21/2012).",
     )
-    h2(doc, "3.3.4 Capacità assunzionale e sostenibilità finanziaria")
+    h2(doc, "3.3.4 Ricognizione delle eccedenze di personale")
+    p(
+        doc,
+        "Ai sensi dell'art. 33 del D.Lgs. 30 marzo 2001, n. 165, l'Unione ha effettuato la ricognizione annuale "
+        "delle situazioni di soprannumero o di eccedenza di personale, in relazione alle esigenze funzionali e "
+        f"alla situazione finanziaria, con esito {dc('negativo, o le eccedenze rilevate')}, come da "
+        f"{dc('atto o attestazione dei responsabili, con data')}.",
+    )
+    h2(doc, "3.3.5 Capacità assunzionale e limiti di spesa")
+    # [R] L. 296/2006 c.557-quater (average of 2011-2013) and TUEL art. 32 c.5: recalled, not re-read here
     p(
         doc,
         "La capacità assunzionale è determinata secondo la normativa vigente per le Unioni di Comuni e per i "
         f"Comuni aderenti: {dc('calcolo della capacità assunzionale e verifica della sostenibilità finanziaria')}.",
     )
-    h2(doc, "3.3.5 Programmazione delle assunzioni nel triennio {{ documento.triennio }}")
+    p(
+        doc,
+        "La spesa di personale programmata rispetta il limite di cui all'art. 1, comma 557-quater, della L. 27 "
+        "dicembre 2006, n. 296 (media del triennio 2011-2013), e l'art. 32, comma 5, del TUEL, per il quale la "
+        "spesa per il personale dell'Unione non comporta il superamento della somma delle spese di personale "
+        f"sostenute in precedenza dai Comuni aderenti: {dc('importi del limite e della spesa programmata')}.",
+    )
+    p(
+        doc,
+        "Sulla presente programmazione l'organo di revisione esprime il parere previsto dall'art. 19, comma 8, "
+        "della L. 28 dicembre 2001, n. 448.",
+    )
+    h2(doc, "3.3.6 Programmazione delle assunzioni nel triennio {{ documento.triennio }}")
     tabella(
         doc,
         ["Anno", "Profilo / area", "Numero", "Modalità di copertura", "Funzione"],
-        [[dc("anno"), dc("profilo"), dc("numero"), dc("concorso, mobilità, progressione"), dc("funzione")]],
-        larghezze=[2.0, 3.6, 2.2, 4.5, 4.0],
+        [
+            [anno, dc("profilo"), dc("numero"), dc("concorso, mobilità, progressione"), dc("funzione")]
+            for anno in ("{{ documento.anno }}", "{{ documento.anno + 1 }}", "{{ documento.anno + 2 }}")
+        ],
+        larghezze=[1.6, 3.9, 3.6, 3.6, 3.6],
     )
-    h2(doc, "3.3.6 Strategie di copertura e sviluppo delle competenze")
+    h2(doc, "3.3.7 Strategie di copertura e sviluppo delle competenze")
     p(
         doc,
         "Le strategie di copertura privilegiano la mobilità tra l'Unione e i Comuni aderenti, le progressioni "
         "tra le aree e la valorizzazione delle professionalità interne; il fabbisogno di competenze è "
         "coordinato con il piano di formazione unitario.",
     )
-    h2(doc, "3.3.7 Coordinamento con i Comuni aderenti")
+    h2(doc, "3.3.8 Coordinamento con i Comuni aderenti")
     p(
         doc,
         "La Giunta dell'Unione, {{ unione.giunta }}, condivide la programmazione con i Comuni aderenti, che ne "
@@ -1408,7 +2000,7 @@ def piano_formazione() -> DocumentoDocx:
     p(
         doc,
         "I fabbisogni sono rilevati presso i responsabili dei servizi dell'Unione e dei Comuni, con attenzione "
-        "alle funzioni conferite o in corso di conferimento:",
+        "alle funzioni che i Comuni conferiscono all'Unione:",
     )
     tabella_funzioni(doc)
     p(doc, f"Esiti della rilevazione: {dc('sintesi dei fabbisogni rilevati')}.")
@@ -1465,7 +2057,7 @@ def piano_formazione() -> DocumentoDocx:
             ["Competenze digitali", "tutto il personale", dc("ore"), "e-learning", dc("periodo")],
             [dc("altre attività"), dc("destinatari"), dc("ore"), dc("modalità"), dc("periodo")],
         ],
-        larghezze=[4.3, 3.0, 2.6, 3.2, 3.2],
+        larghezze=[3.3, 3.3, 3.1, 3.3, 3.3],
     )
     h2(doc, "6. Modalità di erogazione")
     p(
@@ -1498,11 +2090,24 @@ MODELLI = {
     "piani/piano_comunicazione.docx": piano_comunicazione,
     "piani/programmazione_personale.docx": programmazione_personale,
     "piani/piano_formazione.docx": piano_formazione,
+    "delibere/delibera_consiglio_unione.docx": delibera_consiglio_unione,
+    "delibere/delibera_adozione.docx": delibera_adozione,
 }
+
+
+_TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\})")
+
+
+def tipografia(testo: str) -> str:
+    """One apostrophe style in the acts (’), outside the Jinja tags (whose string literals stay as written)."""
+    return "".join(parte if _TAG.fullmatch(parte) else parte.replace("'", "’") for parte in _TAG.split(testo))
 
 
 def salva(doc: DocumentoDocx, percorso: Path) -> None:
     """Save with fixed zip timestamps, so that rebuilding unchanged templates changes no byte in git."""
+    for testo in doc.element.body.iter(qn("w:t")):
+        if testo.text:
+            testo.text = tipografia(testo.text)
     grezzo = io.BytesIO()
     doc.save(grezzo)
     riscritto = io.BytesIO()

@@ -161,6 +161,11 @@ class Statuto(_Base):
         title="Pubblicazione",
         description="Estremi della pubblicazione dello statuto, ad es. «BURERT n. 18 del 24/01/2023».",
     )
+    articolo_conferimenti: str | None = Field(
+        default=None,
+        title="Articolo dello statuto sui conferimenti",
+        description="L'articolo dello statuto dell'Unione che disciplina il conferimento di funzioni, ad es. «art. 7».",
+    )
 
 
 class Organi(_Base):
@@ -278,6 +283,11 @@ class Comune(_Base):
         title="Santo patrono",
         description="Giorno del santo patrono, festivo per gli uffici comunali, come MM-GG (ad es. 10-04).",
     )
+    codice_fiscale: str | None = Field(
+        default=None,
+        title="Codice fiscale del Comune",
+        description="Il codice fiscale dell'ente, che identifica il Comune come parte della convenzione.",
+    )
 
 
 class Delibera(_Base):
@@ -324,6 +334,11 @@ class Convenzione(_Base):
         title="Riparto delle spese",
         description="Criterio di riparto: popolazione, quote_fisse, misto o una descrizione libera.",
         json_schema_extra={"examples": ["popolazione", "quote_fisse", "misto"]},
+    )
+    repertorio: str | None = Field(
+        default=None,
+        title="Repertorio della convenzione",
+        description="Il numero di repertorio della convenzione sottoscritta, ad es. «45» (rep. n. 45).",
     )
 
 

@@ -51,7 +51,7 @@ def test_context_of_terre_del_delta(pack: RulePack) -> None:
     assert c.unione.area_vasta == "Provincia di Ferrara"
     assert c.unione.elenco_comuni == "Codigoro, Goro e Mesola"
     assert c.unione.atto_costitutivo == "29 novembre 2022"
-    assert c.unione.decorrenza == "1º gennaio 2023"
+    assert c.unione.decorrenza == "1° gennaio 2023"
     # 11,072 + 3,475 + 6,454 = 21,001 inhabitants (bundled ISTAT data, 1/1/2023)
     assert c.unione.popolazione == "21.001 abitanti"
     assert [(x.nome, x.obbligato) for x in c.comuni] == [

@@ -34,11 +34,14 @@ def test_terre_del_delta_drafts_exactly_the_acts_of_the_open_gaps(run: Run, out:
         ("delibera", "sistemi_informativi", "Goro"),
         ("delibera", "sistemi_informativi", "Mesola"),
         *{("delibera", f, c) for f in ("protezione_civile", "suap") for c in COMUNI_DELTA},
+        *{("delibera_unione", f, None) for f in ("sistemi_informativi", "protezione_civile", "suap")},
         ("regolamento", None, None),
         ("piano", None, None),
+        ("adozione", None, None),
     }
     assert atti == attesi
-    assert len(voci) == 3 + 2 + 6 + 1 + 3  # the three plans share the key above
+    # the plans share the key above; one adoption deliberation per regolamento and plan
+    assert len(voci) == 3 + 2 + 6 + 3 + 1 + 3 + 4
     assert [v["file"] for v in voci if v["tipo"] == "regolamento"] == [
         "regolamenti/regolamento_contabilita.docx"
     ]
@@ -76,18 +79,18 @@ def test_the_acts_read_as_italian_administrative_acts(run: Run, out: Path) -> No
     for parte in (
         "PREMESSO CHE",
         "Art. 1 – Premesse e oggetto",
-        "Art. 3 – Decorrenza e durata",
-        "Art. 9 – Recesso",
+        "Art. 4 – Decorrenza e durata",
+        "Art. 14 – Recesso",
         "art. 21, comma 3, della L.R. 21/2012",
-        "Art. 10 – Controversie",
+        "Art. 16 – Controversie",
         "art. 15, comma 2-bis, della L. 7 agosto 1990, n. 241, a pena di nullità",
-        "esente dall'imposta di bollo",
-        "registrazione solo in caso d'uso",
+        "esente dall’imposta di bollo",
+        "registrazione solo in caso d’uso",
         "Sportello unico per le attività produttive di cui al D.P.R. 7 settembre 2010, n. 160",  # pack clause
         "Il Sindaco Paola Guidi",
         # Goro alone is obliged (3,475 ≤ 5,000; Codigoro 11,072 and Mesola 6,454 are not)
-        "Per il Comune di Goro, tenuto all'esercizio in forma associata",
-        "[DA COMPLETARE: durata della convenzione",  # the profile gives no duration for SUAP
+        "Per il Comune di Goro, tenuto all’esercizio in forma associata",
+        "[DA COMPLETARE: durata: «a tempo indeterminato», oppure «per … anni»",  # no duration for SUAP
     ):
         assert parte in convenzione, parte
     assert (
@@ -98,7 +101,7 @@ def test_the_acts_read_as_italian_administrative_acts(run: Run, out: Path) -> No
         "COMUNE DI GORO",
         "Provincia di Ferrara",
         "IL CONSIGLIO COMUNALE",
-        "l'art. 30, sulle convenzioni tra enti locali, e l'art. 32",
+        "l’art. 30, sulle convenzioni tra enti locali, e l’art. 32",
         "art. 42, comma 2, lettera c)",
         "art. 49, comma 1",
         "DELIBERA",
@@ -117,14 +120,14 @@ def test_immediata_eseguibilita_is_an_option(run: Run, out: Path) -> None:
     assert result.exit_code == 0, result.output
     delibera = leggi_docx(out / "delibere/delibera_mesola_suap.docx")
     assert "DELIBERA ALTRESÌ" in delibera
-    assert "immediatamente eseguibile, ai sensi dell'art. 134, comma 4" in delibera
+    assert "immediatamente eseguibile, ai sensi dell’art. 134, comma 4" in delibera
     assert "maggioranza dei componenti" in delibera
 
 
 def test_only_limits_the_kinds(run: Run, out: Path) -> None:
     assert run("draft", DELTA, "--out", str(out), "--only", "convenzione", "--only", "piano").exit_code == 0
-    assert {v["tipo"] for v in indice(out)} == {"convenzione", "piano"}
-    assert not (out / "delibere").exists()
+    assert {v["tipo"] for v in indice(out)} == {"convenzione", "piano", "adozione"}
+    assert not list((out / "delibere").glob("delibera_*"))
 
 
 def test_as_of_moves_the_gaps(run: Run, out: Path) -> None:
@@ -133,7 +136,7 @@ def test_as_of_moves_the_gaps(run: Run, out: Path) -> None:
     assert run("draft", DELTA, "--out", str(out), "--as-of", "2023-10-28").exit_code == 0
     voci = indice(out)
     polizia = {(v["tipo"], v["comune"]) for v in voci if v["funzione"] == "polizia_locale"}
-    assert polizia == {("convenzione", None), ("delibera", "Goro")}
+    assert polizia == {("convenzione", None), ("delibera", "Goro"), ("delibera_unione", None)}
     # and Codigoro's ICT deliberation (22 February 2024) is in the future: all three Comuni deliberate
     ict = {v["comune"] for v in voci if v["tipo"] == "delibera" and v["funzione"] == "sistemi_informativi"}
     assert ict == set(COMUNI_DELTA)
@@ -141,14 +144,17 @@ def test_as_of_moves_the_gaps(run: Run, out: Path) -> None:
 
 def test_summary_table_and_index_md(run: Run, out: Path) -> None:
     result = run("draft", DELTA, "--out", str(out))
-    assert "15 atti: 3 convenzioni, 8 delibere, 1 regolamento, 3 piani" in result.output
+    assert (
+        "22 atti: 3 convenzioni, 8 delibere, 1 regolamento, 3 piani, 3 delibere del Consiglio dell'Unione, "
+        "4 delibere di adozione" in result.output
+    )
     assert "delibere/delibera_goro_sistemi_informativi.docx" in result.output
     md = (out / "indice.md").read_text(encoding="utf-8")
     assert md.startswith("# Atti redatti — Unione dei Comuni Terre del Delta")
     assert "[delibere/delibera_goro_suap.docx](delibere/delibera_goro_suap.docx)" in md
     assert "**ER-014**" in md
     english = run("draft", DELTA, "--out", str(out / "en"), "--lang", "en")
-    assert "15 acts: 3 agreements, 8 resolutions, 1 regulation, 3 plans" in english.output
+    assert "22 acts: 3 agreements, 8 resolutions, 1 regulation, 3 plans" in english.output
 
 
 def test_refuses_to_overwrite_and_changes_nothing(run: Run, out: Path) -> None:
@@ -227,14 +233,18 @@ def test_nuovo_circondario_imolese_with_three_functions_undone(
     # 3 functions x 10 Comuni = 30 deliberations, 3 convenzioni; plans and regolamenti are all approved
     assert sum(v["tipo"] == "convenzione" for v in voci) == 3
     assert sum(v["tipo"] == "delibera" for v in voci) == 30
-    assert len(voci) == 33
+    assert sum(v["tipo"] == "delibera_unione" for v in voci) == 3
+    assert len(voci) == 36
     imola = leggi_docx(out / "delibere/delibera_imola_tributi.docx")
     assert "Città metropolitana di Bologna" in imola  # Bologna is no longer a Provincia
-    assert "[DA COMPLETARE: nome del Sindaco del Comune di Imola]" in imola  # the profile names no mayor
+    # Imola has more than 15,000 inhabitants: its council is presided by its own Presidente (TUEL art. 39)
+    assert "Assume la presidenza il Presidente del Consiglio comunale [DA COMPLETARE" in imola
+    assert "IL PRESIDENTE DEL CONSIGLIO COMUNALE" in imola
+    assert "il Sindaco" not in imola.split("Assume la presidenza")[1].split(",")[0]
     assert "Unione «Nuovo Circondario Imolese»" in imola
     # Castel del Rio (1,200, montane ≤ 3,000) is obliged: its conferral is a tempo indeterminato
     assert "a tempo indeterminato" in leggi_docx(out / "delibere/delibera_castel-del-rio_tributi.docx")
-    assert "tenuto all'esercizio in forma associata" not in imola
+    assert "tenuto all’esercizio in forma associata" not in imola
 
 
 def test_check_and_help_do_not_import_docxtpl() -> None:
@@ -246,7 +256,15 @@ def test_check_and_help_do_not_import_docxtpl() -> None:
     assert esito.stdout.strip() == "[]"
 
 
-@pytest.mark.parametrize("tipo", ["convenzione", "delibera", "regolamento", "piano"])
-def test_only_each_kind(run: Run, out: Path, tipo: str) -> None:
+@pytest.mark.parametrize(
+    ("tipo", "tipi"),
+    [
+        ("convenzione", {"convenzione"}),
+        ("delibera", {"delibera", "delibera_unione"}),  # the Union's deliberations too
+        ("regolamento", {"regolamento", "adozione"}),  # with the deliberation that adopts it
+        ("piano", {"piano", "adozione"}),
+    ],
+)
+def test_only_each_kind(run: Run, out: Path, tipo: str, tipi: set[str]) -> None:
     assert run("draft", DELTA, "--out", str(out), "--only", tipo).exit_code == 0
-    assert {v["tipo"] for v in indice(out)} == {tipo}
+    assert {v["tipo"] for v in indice(out)} == tipi

@@ -55,3 +55,26 @@ def test_pdf_without_libreoffice_is_refused_before_writing(
     assert result.stderr.count("\n") == 1
     assert "LibreOffice" in result.stderr and "--pdf" in result.stderr
     assert not out.exists()
+
+
+def test_the_new_act_types_convert_with_libreoffice(run: Run, out: Path) -> None:
+    """The Union's deliberations and the adoption deliberations (issue 11) convert like the other acts."""
+    _soffice_richiesto()
+    from avviamento.draft.writer import converti_pdf, soffice
+
+    assert (
+        run("draft", DELTA, "--out", str(out), "--only", "delibera", "--only", "regolamento").exit_code == 0
+    )
+    nuovi = [out / v["file"] for v in indice(out) if v["tipo"] in ("delibera_unione", "adozione")]
+    assert {p.name for p in nuovi} == {
+        "consiglio_unione_sistemi_informativi.docx",
+        "consiglio_unione_protezione_civile.docx",
+        "consiglio_unione_suap.docx",
+        "adozione_contabilita.docx",
+    }
+    eseguibile = soffice()
+    assert eseguibile is not None
+    converti_pdf(nuovi[:1] + nuovi[-1:], eseguibile)
+    for docx in nuovi[:1] + nuovi[-1:]:
+        dati = docx.with_suffix(".pdf").read_bytes()
+        assert dati.startswith(b"%PDF-") and len(dati) > 5000, docx

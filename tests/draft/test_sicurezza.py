@@ -74,7 +74,13 @@ def test_hostile_names_survive_intact_and_stay_inside_out(run: Run, write: Write
     for voce in voci:
         testo = leggi_docx(out / voce["file"])
         assert UNIONE_OSTILE in testo
-        assert "Anna & <b>Bianchi</b>" in testo or voce["tipo"] in ("delibera", "regolamento", "piano")
+        assert "Anna & <b>Bianchi</b>" in testo or voce["tipo"] in (
+            "delibera",
+            "regolamento",
+            "piano",
+            "delibera_unione",
+            "adozione",
+        )
     for voce in delibere:
         testo = leggi_docx(out / voce["file"])
         assert voce["comune"] in testo

@@ -58,7 +58,7 @@ def test_two_drafts_into_one_folder(tmp_path: Path, volta: int) -> None:
     voci = json.loads((out / "indice.json").read_text(encoding="utf-8"))
     su_disco = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     # one run's files, all of them
-    assert su_disco == {v["file"] for v in voci} | {"indice.json", "indice.md"}
+    assert su_disco == {v["file"] for v in voci} | {"indice.json", "indice.md", "indice.docx"}
     unione = "Terre del Delta" if vinto is a else "Terre d'Acqua"
     assert unione in (out / "indice.md").read_text(encoding="utf-8")
     assert not [p for p in out.iterdir() if p.name.startswith(".")]

@@ -121,7 +121,7 @@ def test_upload_report_draft_zip_plan(server: str, page: Any, tmp_path: Path) ->
 
     page.get_by_role("navigation", name="Pagine del profilo").get_by_role("link", name="Atti").click()
     page.wait_for_url("**/atti")
-    assert page.locator('input[name="file"]').count() == 15
+    assert page.locator('input[name="file"]').count() == 22
     _foto(page, tmp_path, "03-atti")
     with page.expect_download() as scaricamento:
         page.get_by_role("button", name="Scarica gli atti selezionati (ZIP)").click()

@@ -144,14 +144,14 @@ def test_atti_page_single_docx_and_zip(client: TestClient) -> None:
     id = carica(client)
     pagina = client.get(f"/profili/{id}/atti")
     file = re.findall(r'name="file" value="([^"]+)"', pagina.text)
-    assert len(file) == 15  # 3 convenzioni, 8 delibere, 1 regolamento, 3 piani (README)
+    assert len(file) == 22  # 3 convenzioni, 8 + 3 delibere, 1 regolamento, 3 piani, 4 adoption deliberations
     singolo = client.get(f"/profili/{id}/atti/documento", params={"file": file[0]})
     assert singolo.status_code == 200
     assert "attachment" in singolo.headers["content-disposition"]
     assert Document(io.BytesIO(singolo.content)).paragraphs
     pacchetto = client.get(f"/profili/{id}/atti/pacchetto.zip", params={"file": file[:2]})
     nomi = zipfile.ZipFile(io.BytesIO(pacchetto.content)).namelist()
-    assert sorted(nomi) == sorted([*file[:2], "indice.json", "indice.md"])
+    assert sorted(nomi) == sorted([*file[:2], "indice.json", "indice.md", "indice.docx"])
     assert client.get(f"/profili/{id}/atti/documento", params={"file": "../../etc/passwd"}).status_code == 404
     assert client.get(f"/profili/{id}/atti/pacchetto.zip").status_code == 422
 

@@ -1,8 +1,10 @@
 """Which acts cure the open gaps, from which template, into which file.
 
-Only open gaps at the evaluation date: one convenzione per declared function not yet effective; one council
-deliberation per Comune that has not conferred it; the regolamenti and plans that open findings ask for.
-Functions the profile does not declare are not drafted, even when a remedy names them.
+Only open gaps at the evaluation date: one convenzione per declared function not yet effective, with the
+deliberation of the Consiglio dell'Unione that approves it; one council deliberation per Comune that has not
+conferred it (per member Comune, when the convenzione is already signed: the new one replaces it and every
+council approves it); the regolamenti and plans that open findings ask for, each with the deliberation that
+adopts it. Functions the profile does not declare are not drafted, even when a remedy names them.
 """
 
 from __future__ import annotations
@@ -15,22 +17,33 @@ from typing import Literal
 from avviamento.draft.contesto import PIANI, REGOLAMENTI, Adozione
 from avviamento.esito import Esito, StatoFunzione
 
-Tipo = Literal["convenzione", "delibera", "regolamento", "piano"]
-TIPI: tuple[Tipo, ...] = ("convenzione", "delibera", "regolamento", "piano")
+Tipo = Literal["convenzione", "delibera", "delibera_unione", "regolamento", "piano", "adozione"]
+# also the order of adoption: the councils, then the Consiglio dell'Unione; the regolamenti and plans, then the
+# deliberations adopting them
+TIPI: tuple[Tipo, ...] = ("convenzione", "delibera", "delibera_unione", "regolamento", "piano", "adozione")
 
 MODELLO_CONVENZIONE = "convenzioni/convenzione.docx"
 MODELLO_DELIBERA = "convenzioni/delibera_consiglio_comunale.docx"
+MODELLO_DELIBERA_UNIONE = "delibere/delibera_consiglio_unione.docx"
+MODELLO_ADOZIONE = "delibere/delibera_adozione.docx"
 CARTELLE: dict[Tipo, str] = {
     "convenzione": "convenzioni",
     "delibera": "delibere",
+    "delibera_unione": "delibere",
     "regolamento": "regolamenti",
     "piano": "piani",
+    "adozione": "delibere",
 }
 
 
 def modelli() -> dict[str, Tipo]:
     """Every template `draft` uses, by path relative to the templates folder, with the kind of its context."""
-    out: dict[str, Tipo] = {MODELLO_CONVENZIONE: "convenzione", MODELLO_DELIBERA: "delibera"}
+    out: dict[str, Tipo] = {
+        MODELLO_CONVENZIONE: "convenzione",
+        MODELLO_DELIBERA: "delibera",
+        MODELLO_DELIBERA_UNIONE: "delibera_unione",
+        MODELLO_ADOZIONE: "adozione",
+    }
     out.update({f"regolamenti/{codice}.docx": "regolamento" for codice in REGOLAMENTI})
     out.update({f"piani/{codice}.docx": "piano" for codice in PIANI})
     return out
@@ -111,9 +124,20 @@ def _rilievi(esito: Esito, rimedio: str, comune: str | None = None) -> tuple[str
     return tuple(sorted(codici))
 
 
-def seleziona(esito: Esito, nomi_comuni: list[str], solo: frozenset[str] | None = None) -> Selezione:
-    """The acts to draft, in a stable order: convenzioni, delibere (by Comune), regolamenti, plans."""
-    scelti: frozenset[str] = solo or frozenset(TIPI)
+def seleziona(
+    esito: Esito,
+    nomi_comuni: list[str],
+    solo: frozenset[str] | None = None,
+    sostitutive: frozenset[str] = frozenset(),
+) -> Selezione:
+    """The acts to draft, in a stable order: convenzioni, delibere (by Comune), the Union's deliberations,
+    regolamenti, plans, their adoption. `sostitutive`: functions whose convenzione is signed already.
+    `solo` names the kinds of the CLI: «delibera» includes the Union's, «regolamento» and «piano» their adoption."""
+    scelti: set[str] = set(solo or TIPI)
+    if "delibera" in scelti:
+        scelti.add("delibera_unione")
+    if scelti & {"regolamento", "piano"}:
+        scelti.add("adozione")
     slugs = _slug_comuni(nomi_comuni)
     atti: list[Atto] = []
     funzioni: list[StatoFunzione] = []  # a function declared twice is drafted once, as first declared
@@ -135,7 +159,7 @@ def seleziona(esito: Esito, nomi_comuni: list[str], solo: frozenset[str] | None 
     if "delibera" in scelti:
         for i, nome in enumerate(nomi_comuni):
             for f in funzioni:
-                if nome in f.comuni_mancanti:
+                if nome in f.comuni_mancanti or (f.codice in sostitutive and not f.effettiva):
                     atti.append(
                         Atto(
                             "delibera",
@@ -147,6 +171,18 @@ def seleziona(esito: Esito, nomi_comuni: list[str], solo: frozenset[str] | None 
                             indice_comune=i,
                         )
                     )
+    if "delibera_unione" in scelti:
+        for f in funzioni:
+            if not f.effettiva:
+                atti.append(
+                    Atto(
+                        "delibera_unione",
+                        MODELLO_DELIBERA_UNIONE,
+                        f"delibere/consiglio_unione_{slug(f.codice)}.docx",
+                        _rilievi(esito, f"convenzione:{f.codice}"),
+                        funzione=f.codice,
+                    )
+                )
     senza_modello: list[str] = []
     cataloghi: tuple[tuple[Tipo, dict[str, Adozione]], ...] = (("regolamento", REGOLAMENTI), ("piano", PIANI))
     for tipo, catalogo in cataloghi:
@@ -175,5 +211,15 @@ def seleziona(esito: Esito, nomi_comuni: list[str], solo: frozenset[str] | None 
                     oggetto=codice,
                 )
             )
+            if "adozione" in scelti:
+                atti.append(
+                    Atto(
+                        "adozione",
+                        MODELLO_ADOZIONE,
+                        f"delibere/adozione_{slug(codice)}.docx",
+                        _rilievi(esito, rimedio),
+                        oggetto=codice,
+                    )
+                )
     atti.sort(key=lambda a: TIPI.index(a.tipo))
     return Selezione(tuple(_file_unici(atti)), tuple(senza_modello))

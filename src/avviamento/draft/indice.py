@@ -16,12 +16,16 @@ TIPI_TESTO: dict[str, dict[str, str]] = {
     "delibera": {"it": "delibera consiliare", "en": "council resolution"},
     "regolamento": {"it": "regolamento", "en": "regulation"},
     "piano": {"it": "piano", "en": "plan"},
+    "delibera_unione": {"it": "delibera del Consiglio dell'Unione", "en": "Union council resolution"},
+    "adozione": {"it": "delibera di adozione", "en": "adoption resolution"},
 }
 PLURALI: dict[str, dict[str, str]] = {
     "convenzione": {"it": "convenzioni", "en": "agreements"},
     "delibera": {"it": "delibere", "en": "resolutions"},
     "regolamento": {"it": "regolamenti", "en": "regulations"},
     "piano": {"it": "piani", "en": "plans"},
+    "delibera_unione": {"it": "delibere del Consiglio dell'Unione", "en": "Union council resolutions"},
+    "adozione": {"it": "delibere di adozione", "en": "adoption resolutions"},
 }
 UI: dict[str, dict[str, str]] = {
     "titolo": {"it": "Atti redatti", "en": "Drafted acts"},
@@ -151,3 +155,112 @@ def riepilogo(atti: tuple[Atto, ...], esito: Esito, out: Path, lang: Lang) -> st
     totale = f"{len(atti)} {UI['totale'][lang]}" + (f": {', '.join(conteggi)}" if conteggi else "")
     testo.append(f"{totale} · {UI['indice'][lang]}: {out / 'indice.md'}, {out / 'indice.json'}")
     return "\n".join(testo) + "\n"
+
+
+# the order of adoption: the councils confer, the Consiglio dell'Unione accepts, the parties sign; then the
+# organs of the Unione adopt the regolamenti and plans (each the annex of its deliberation)
+FASI: dict[str, tuple[int, str]] = {
+    "delibera": (1, "Deliberazioni dei Consigli comunali"),
+    "delibera_unione": (2, "Deliberazioni del Consiglio dell’Unione"),
+    "convenzione": (3, "Sottoscrizione digitale delle convenzioni"),
+    "adozione": (4, "Adozione dei regolamenti e dei piani"),
+    "regolamento": (4, "Adozione dei regolamenti e dei piani"),
+    "piano": (4, "Adozione dei regolamenti e dei piani"),
+}
+
+
+LARGHEZZE = (9.5, 6.0, 3.7, 6.5)  # cm, of the 25.7 cm of text
+
+
+def _descrizione(atto: Atto, etichette: dict[str, str]) -> tuple[str, str]:
+    """What the act is and who adopts or signs it, for the mayors."""
+    from avviamento.draft.contesto import PIANI, REGOLAMENTI
+
+    funzione = etichette.get(atto.funzione or "", atto.funzione or "")
+    adozione = REGOLAMENTI.get(atto.oggetto or "") or PIANI.get(atto.oggetto or "")
+    if atto.tipo == "delibera":
+        return (
+            f"Deliberazione consiliare: conferimento della funzione «{funzione}»",
+            f"Consiglio comunale di {atto.comune}",
+        )
+    if atto.tipo == "delibera_unione":
+        return (
+            f"Deliberazione: accettazione del conferimento della funzione «{funzione}»",
+            "Consiglio dell’Unione",
+        )
+    if atto.tipo == "convenzione":
+        return (
+            f"Convenzione per la funzione «{funzione}»",
+            "Sindaci e Presidente dell’Unione (firma digitale)",
+        )
+    titolo = adozione.titolo if adozione else atto.oggetto or ""
+    organo = adozione.organo if adozione else "—"
+    if atto.tipo == "adozione":
+        return f"Deliberazione di adozione: {titolo}", organo
+    return f"{titolo} (allegato A alla deliberazione di adozione)", organo
+
+
+def indice_docx(atti: tuple[Atto, ...], esito: Esito) -> bytes:
+    """`indice.docx`: the acts in the order of adoption, the findings each cures — what a segretario forwards
+    to the mayors. In Italian, as the acts are."""
+    import io
+
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    etichette = {f.codice: f.etichetta["it"] for f in esito.funzioni}
+    doc = Document()
+    sezione = doc.sections[0]
+    sezione.orientation = WD_ORIENT.LANDSCAPE  # four wide columns
+    sezione.page_width, sezione.page_height = Cm(29.7), Cm(21)
+    sezione.left_margin = sezione.right_margin = Cm(2)
+    doc.styles["Normal"].font.name = "Times New Roman"
+    doc.styles["Normal"].font.size = Pt(11)
+    doc.core_properties.title = f"Atti da adottare — {esito.unione}"
+    doc.core_properties.language = "it-IT"
+    doc.add_heading(f"Atti da adottare — {esito.unione}", level=0)
+    doc.add_paragraph(
+        f"Data di valutazione: {data_estesa(esito.data_valutazione).replace('1º', '1°')} · Regole: "
+        f"{esito.regole.id} {esito.regole.versione}"
+    )
+    if not atti:
+        doc.add_paragraph(UI["nessuno"]["it"])
+    ordinati = sorted(enumerate(atti), key=lambda voce: (FASI[voce[1].tipo][0], voce[0]))
+    fase_corrente = 0
+    for _, atto in ordinati:
+        fase, titolo = FASI[atto.tipo]
+        if fase != fase_corrente:
+            fase_corrente = fase
+            doc.add_heading(f"{fase}. {titolo}", level=1)
+            tabella = doc.add_table(rows=1, cols=4)
+            tabella.style = doc.styles["Table Grid"]
+            for cella, testo in zip(
+                tabella.rows[0].cells, ("Atto", "Organo", "Rilievi sanati", "File"), strict=True
+            ):
+                cella.text = testo
+                cella.paragraphs[0].runs[0].bold = True
+            tabella.autofit = False
+            for colonna, larghezza in zip(tabella.columns, LARGHEZZE, strict=True):
+                colonna.width = Cm(larghezza)
+        descrizione, organo = _descrizione(atto, etichette)
+        riga = tabella.add_row().cells
+        for cella, testo in zip(
+            riga, (descrizione, organo, ", ".join(atto.rilievi) or "—", atto.file), strict=True
+        ):
+            cella.text = testo
+        for cella, larghezza in zip(riga, LARGHEZZE, strict=True):
+            cella.width = Cm(larghezza)
+    codici = sorted({c for a in atti for c in a.rilievi})
+    if codici:
+        doc.add_heading("Rilievi sanati", level=1)
+        for codice in codici:
+            messaggi = dict.fromkeys(
+                r.messaggio["it"] for r in esito.rilievi if r.regola == codice and r.aperto
+            )
+            testo = f"{codice}: " + " ".join(messaggi)
+            doc.add_paragraph(testo.replace("'", "’"), style="List Bullet")
+    doc.add_paragraph(UI["nota"]["it"])
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

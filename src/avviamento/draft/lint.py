@@ -20,9 +20,11 @@ from pydantic import BaseModel
 
 from avviamento.draft.atti import Tipo, modelli
 from avviamento.draft.contesto import (
+    ContestoAdozione,
     ContestoBase,
     ContestoConvenzione,
     ContestoDelibera,
+    ContestoDeliberaUnione,
     ContestoPiano,
     ContestoRegolamento,
 )
@@ -34,6 +36,8 @@ CONTESTI: dict[Tipo, type[ContestoBase]] = {
     "delibera": ContestoDelibera,
     "regolamento": ContestoRegolamento,
     "piano": ContestoPiano,
+    "delibera_unione": ContestoDeliberaUnione,
+    "adozione": ContestoAdozione,
 }
 _QUALSIASI = object()  # a value whose type the lint cannot follow (a filter's result, a `set` variable)
 _TAG_PARAGRAFO = re.compile(r"\{%\s*(p|tr|tc)\s.*?%\}")

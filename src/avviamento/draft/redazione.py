@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from avviamento.draft.atti import Atto, Selezione, seleziona
-from avviamento.draft.contesto import ContestoBase, Costruttore, Fonti
-from avviamento.draft.indice import indice_json, indice_md
+from avviamento.draft.contesto import ContestoBase, Costruttore, Fonti, sostitutiva
+from avviamento.draft.indice import indice_docx, indice_json, indice_md
 from avviamento.draft.limiti import Lavoro, rendi_limitati
 from avviamento.draft.lint import CONTESTI, verifica_modello
 from avviamento.draft.writer import (
@@ -52,7 +52,8 @@ class Risultato:
 
 
 def pianifica(profilo: Profilo, esito: Esito, solo: frozenset[str] | None = None) -> Selezione:
-    return seleziona(esito, [c.nome for c in profilo.comuni], solo)
+    firmate = frozenset(f.codice for f in profilo.funzioni if sostitutiva(f, esito.data_valutazione))
+    return seleziona(esito, [c.nome for c in profilo.comuni], solo, firmate)
 
 
 def contesto_di(atto: Atto, costruttore: Costruttore, immediata: bool) -> ContestoBase:
@@ -60,6 +61,10 @@ def contesto_di(atto: Atto, costruttore: Costruttore, immediata: bool) -> Contes
         return costruttore.convenzione(atto.funzione or "", atto.rilievi)
     if atto.tipo == "delibera":
         return costruttore.delibera(atto.funzione or "", atto.indice_comune or 0, atto.rilievi, immediata)
+    if atto.tipo == "delibera_unione":
+        return costruttore.delibera_unione(atto.funzione or "", atto.rilievi, immediata)
+    if atto.tipo == "adozione":
+        return costruttore.adozione(atto.oggetto or "", atto.rilievi, immediata)
     if atto.tipo == "regolamento":
         return costruttore.regolamento(atto.oggetto or "", atto.rilievi)
     return costruttore.piano(atto.oggetto or "", atto.rilievi)
@@ -94,6 +99,7 @@ def redigi(profilo: Profilo, pack: RulePack, esito: Esito, opzioni: Opzioni) -> 
         pdf = converti_pdf([(p.name, dati) for p, dati in documenti], eseguibile)
         file.update({p.with_suffix(".pdf"): dati for (p, _), dati in zip(documenti, pdf, strict=True)})
     file[bersagli["indice.json"]] = indice_json(atti).encode("utf-8")
+    file[bersagli["indice.docx"]] = indice_docx(atti, esito)
     file[bersagli["indice.md"]] = indice_md(atti, esito, lang).encode("utf-8")
     try:
         pubblica(out, file, sovrascrivi=opzioni.force)
@@ -141,7 +147,7 @@ def _verifica_bersagli(atti: tuple[Atto, ...], opzioni: Opzioni) -> dict[str, Pa
                 "en": f"avviamento: --out: {out} exists and is not a folder",
             }
         )
-    relativi = [a.file for a in atti] + ["indice.md", "indice.json"]
+    relativi = [a.file for a in atti] + ["indice.md", "indice.json", "indice.docx"]
     if opzioni.pdf:
         relativi += [a.file.removesuffix(".docx") + ".pdf" for a in atti]
     bersagli = {r: destinazione(out, r) for r in relativi}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from avviamento.draft.atti import Atto
-from avviamento.draft.indice import indice_json, indice_md
+from avviamento.draft.indice import indice_docx, indice_json, indice_md
 from avviamento.draft.redazione import Opzioni, carica_modelli, pianifica, rendi_in_memoria
 from avviamento.draft.writer import Ambiente, converti_pdf, soffice
 from avviamento.engine import evaluate
@@ -109,7 +109,7 @@ def pacchetto(
     pdf: bool = False,
     immediata: bool = False,
 ) -> Pacchetto:
-    """The files `draft` writes (acts, indice.json, indice.md; PDFs when asked and LibreOffice exists), zipped."""
+    """The files `draft` writes (acts, indice.json, indice.docx, indice.md; PDFs when asked and LibreOffice exists), zipped."""
     atti = tuple(a for a in atti_di(caricato, esito, solo) if scelti is None or a.file in scelti)
     resi = documenti(caricato, esito, atti, immediata=immediata)
     eseguibile = soffice() if pdf else None
@@ -119,6 +119,7 @@ def pacchetto(
         for relativo, dati in [*resi.items(), *pdfs.items()]:
             archivio.writestr(relativo, dati)
         archivio.writestr("indice.json", indice_json(atti))
+        archivio.writestr("indice.docx", indice_docx(atti, esito))
         archivio.writestr("indice.md", indice_md(atti, esito, "it"))
     return Pacchetto(buffer.getvalue(), atti, bool(pdfs))
 
