@@ -74,7 +74,8 @@ def test_the_new_act_types_convert_with_libreoffice(run: Run, out: Path) -> None
     }
     eseguibile = soffice()
     assert eseguibile is not None
-    converti_pdf(nuovi[:1] + nuovi[-1:], eseguibile)
-    for docx in nuovi[:1] + nuovi[-1:]:
-        dati = docx.with_suffix(".pdf").read_bytes()
+    scelti = nuovi[:1] + nuovi[-1:]
+    for docx, dati in zip(
+        scelti, converti_pdf([(p.name, p.read_bytes()) for p in scelti], eseguibile), strict=True
+    ):
         assert dati.startswith(b"%PDF-") and len(dati) > 5000, docx
