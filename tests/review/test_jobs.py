@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -58,6 +59,19 @@ def test_small_chunks_and_more_workers_than_needed_keep_file_order(
     monkeypatch.setattr(batch, "BLOCCO_MASSIMO", 1)  # one file per task: completion order would shuffle rows
     assert batch.processi_utili(8, 3) == 3
     assert _uscite(run, cartella, "3", tmp_path) == uno
+
+
+def _muore(files: object) -> list[object]:
+    os._exit(3)  # a worker killed (out of memory, a signal): no exception, no result
+
+
+def test_a_dead_worker_does_not_lose_rows(
+    run: Run, cartella: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uno = _uscite(run, cartella, "1", tmp_path)
+    monkeypatch.setattr(batch, "SOGLIA_PARALLELO", 1)
+    monkeypatch.setattr(batch, "_valuta_blocco", _muore)
+    assert _uscite(run, cartella, "2", tmp_path) == uno
 
 
 def test_few_files_stay_in_one_process() -> None:

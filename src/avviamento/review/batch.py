@@ -6,7 +6,10 @@ import dataclasses
 import datetime as dt
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from avviamento.engine import evaluate
@@ -163,9 +166,17 @@ def valuta_tutti(
     metodi = multiprocessing.get_all_start_methods()
     # fork: the workers inherit the loaded modules and rule pack instead of importing them again
     contesto = multiprocessing.get_context("fork" if "fork" in metodi else None)
-    with contesto.Pool(processi, _inizia_worker, (pack, as_of, con_rilievi)) as pool:
-        for chunk, righe in zip(blocchi, pool.imap(_valuta_blocco, blocchi), strict=True):
-            yield from zip(chunk, righe, strict=True)
+    fatti = 0
+    try:
+        with ProcessPoolExecutor(
+            processi, mp_context=contesto, initializer=_inizia_worker, initargs=(pack, as_of, con_rilievi)
+        ) as pool:
+            for chunk, righe in zip(blocchi, pool.map(_valuta_blocco, blocchi), strict=True):
+                yield from zip(chunk, righe, strict=True)
+                fatti += len(chunk)
+    except BrokenProcessPool:  # a worker died (out of memory, killed): the rest here, so no row is lost
+        for path in files[fatti:]:
+            yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi)
 
 
 _lavoro: tuple[RulePack, dt.date | None, bool] | None = None
@@ -174,6 +185,7 @@ _lavoro: tuple[RulePack, dt.date | None, bool] | None = None
 def _inizia_worker(pack: RulePack, as_of: dt.date | None, con_rilievi: bool) -> None:
     global _lavoro
     _lavoro = (pack, as_of, con_rilievi)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which ends the pool: one message
 
 
 def _valuta_blocco(files: Sequence[Path]) -> list[Riga]:
