@@ -8,6 +8,7 @@ from __future__ import annotations
 import typer
 
 from avviamento.cli import check, draft, init, plan, review, rules, schema, serve
+from avviamento.cli.common import MARKUP
 
 app = typer.Typer(
     name="avviamento",
@@ -15,6 +16,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=MARKUP,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

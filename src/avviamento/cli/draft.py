@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from avviamento.cli.common import (
+    MARKUP,
     AsOfOption,
     LangOption,
     RulesOption,
@@ -117,7 +118,11 @@ def draft(
     typer.echo(riepilogo(risultato.atti, esito, out, code), nl=False)
 
 
-app = typer.Typer(help="Modelli degli atti: verifica dei modelli inclusi o propri.", no_args_is_help=True)
+app = typer.Typer(
+    help="Modelli degli atti: verifica dei modelli inclusi o propri.",
+    no_args_is_help=True,
+    rich_markup_mode=MARKUP,
+)
 
 
 @app.command("lint")

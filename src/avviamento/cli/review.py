@@ -1,4 +1,4 @@
-"""`avviamento review`: the regional reviewer's batch check of many Union profiles, in one process."""
+"""`avviamento review`: the regional reviewer's batch check of many Union profiles (on every core)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,10 @@ MESSAGGI: dict[str, dict[str, str]] = {
         "it": "Istruttoria di {n} scritta in {out}",
         "en": "Review of {n} written to {out}",
     },
+    "jobs": {
+        "it": "--jobs: deve essere un numero intero da 1 in su (ricevuto: {valore})",
+        "en": "--jobs: must be a whole number from 1 up (got: {valore})",
+    },
     "avanzamento": {"it": "Valutazione dei profili", "en": "Evaluating the profiles"},
 }
 
@@ -66,6 +70,14 @@ def review(
     bom: Annotated[
         bool, typer.Option("--bom", help="CSV con BOM UTF-8 (per aprirlo con un doppio clic in Excel).")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            help="Processi in parallelo (predefinito: tutti i core; 1: un solo processo).",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Istruttoria di più profili: validità, classe dichiarata e calcolata, rilievi, controlli incrociati.
@@ -74,12 +86,14 @@ def review(
     Exit: 0 nessun errore; 1 almeno un profilo non valido o con un rilievo «errore»; 2 argomenti non utilizzabili.
     """
     from avviamento.fileio import scrivi_atomico
-    from avviamento.review.batch import istruisci, raccogli
+    from avviamento.review.batch import cpu_disponibili, istruisci, raccogli
 
     code = lang_of(lang)
     giorno = parse_option_date(as_of, "--as-of", lang)
     if bom and formato is not FormatoIstruttoria.csv:
         _fail(lang, "bom")
+    if jobs is not None and jobs < 1:
+        _fail(lang, "jobs", valore=jobs)
     if out is not None:
         _verifica_out(out, force, lang)
     with input_errors(lang):
@@ -92,7 +106,9 @@ def review(
     istruttoria = _con_avanzamento(
         len(files),
         MESSAGGI["avanzamento"][code],
-        lambda avanza: istruisci(files, pack, giorno, con_rilievi=con_rilievi, avanzamento=avanza),
+        lambda avanza: istruisci(
+            files, pack, giorno, con_rilievi=con_rilievi, avanzamento=avanza, jobs=jobs or cpu_disponibili()
+        ),
     )
     testo = _render(istruttoria, formato, lang, bom=bom, a_video=out is None)
     if out is None:

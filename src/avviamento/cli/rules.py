@@ -7,9 +7,11 @@ from typing import Annotated
 
 import typer
 
-from avviamento.cli.common import LangOption, RulesOption, fail, input_errors, lang_of, load_rules
+from avviamento.cli.common import MARKUP, LangOption, RulesOption, fail, input_errors, lang_of, load_rules
 
-app = typer.Typer(help="Consulta e verifica il pacchetto di regole.", no_args_is_help=True)
+app = typer.Typer(
+    help="Consulta e verifica il pacchetto di regole.", no_args_is_help=True, rich_markup_mode=MARKUP
+)
 
 CONFIDENZA = {"verificata": "verificata", "secondaria": "secondaria", "da_verificare": "da verificare"}
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
+import signal
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from avviamento.engine import evaluate
@@ -18,6 +22,11 @@ from avviamento.review.istruttoria import ComuneMembro, Istruttoria, Riga
 from avviamento.yamlio import Document, load_yaml
 
 ESTENSIONI = (".yaml", ".yml")
+
+# Below this many files per extra worker, starting a pool costs more than the second core saves (~3 ms a file).
+SOGLIA_PARALLELO = 48
+# Files per task sent to a worker: large enough that pickling is a small share, small enough to balance the load.
+BLOCCO_MASSIMO = 64
 
 
 def raccogli(percorsi: Sequence[Path]) -> list[Path]:
@@ -111,14 +120,78 @@ def istruisci(
     *,
     con_rilievi: bool = False,
     avanzamento: Callable[[Path], None] | None = None,
+    jobs: int = 1,
 ) -> Istruttoria:
-    """Evaluate every file against one rule pack, then look across the files."""
+    """Evaluate every file against one rule pack (in `jobs` processes), then look across the files."""
     righe: list[Riga] = []
-    for path in files:
-        righe.append(valuta_file(path, pack, as_of, con_rilievi=con_rilievi))
+    for path, riga in valuta_tutti(files, pack, as_of, con_rilievi=con_rilievi, jobs=jobs):
+        righe.append(riga)
         if avanzamento is not None:
             avanzamento(path)
     return componi(righe, pack, as_of)
+
+
+def cpu_disponibili() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def processi_utili(n_file: int, jobs: int) -> int:
+    """How many processes are worth starting: one unless each extra worker gets enough files."""
+    return max(1, min(jobs, n_file // SOGLIA_PARALLELO))
+
+
+def valuta_tutti(
+    files: Sequence[Path],
+    pack: RulePack,
+    as_of: dt.date | None,
+    *,
+    con_rilievi: bool = False,
+    jobs: int = 1,
+) -> Iterator[tuple[Path, Riga]]:
+    """(file, row) in file order, as they are ready; `jobs` > 1 spreads the files over a process pool.
+
+    Only the rows come back from the workers: the cross-checks and the output stay with the caller.
+    """
+    processi = processi_utili(len(files), jobs)
+    if processi == 1:
+        for path in files:
+            yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi)
+        return
+    blocco = max(1, min(BLOCCO_MASSIMO, len(files) // (processi * 4)))
+    blocchi = [files[i : i + blocco] for i in range(0, len(files), blocco)]
+    metodi = multiprocessing.get_all_start_methods()
+    # fork: the workers inherit the loaded modules and rule pack instead of importing them again
+    contesto = multiprocessing.get_context("fork" if "fork" in metodi else None)
+    fatti = 0
+    try:
+        with ProcessPoolExecutor(
+            processi, mp_context=contesto, initializer=_inizia_worker, initargs=(pack, as_of, con_rilievi)
+        ) as pool:
+            for chunk, righe in zip(blocchi, pool.map(_valuta_blocco, blocchi), strict=True):
+                yield from zip(chunk, righe, strict=True)
+                fatti += len(chunk)
+    except BrokenProcessPool:  # a worker died (out of memory, killed): the rest here, so no row is lost
+        for path in files[fatti:]:
+            yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi)
+
+
+_lavoro: tuple[RulePack, dt.date | None, bool] | None = None
+
+
+def _inizia_worker(pack: RulePack, as_of: dt.date | None, con_rilievi: bool) -> None:
+    global _lavoro
+    _lavoro = (pack, as_of, con_rilievi)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which ends the pool: one message
+
+
+def _valuta_blocco(files: Sequence[Path]) -> list[Riga]:
+    assert _lavoro is not None
+    pack, as_of, con_rilievi = _lavoro
+    return [valuta_file(path, pack, as_of, con_rilievi=con_rilievi) for path in files]
 
 
 def componi(righe: Sequence[Riga], pack: RulePack, as_of: dt.date | None) -> Istruttoria:
