@@ -29,7 +29,7 @@ from avviamento.draft.contesto import (
     ContestoRegolamento,
 )
 from avviamento.draft.writer import Ambiente
-from avviamento.errors import Text
+from avviamento.errors import InputError, Text
 
 CONTESTI: dict[Tipo, type[ContestoBase]] = {
     "convenzione": ContestoConvenzione,
@@ -54,7 +54,10 @@ class Problema:
 
 
 def carica(percorso: Path) -> bytes:
-    return percorso.read_bytes()
+    """A template's bytes, read no further than the size limit of every input (a regular file only)."""
+    from avviamento.yamlio import read_limited
+
+    return read_limited(percorso, str(percorso))
 
 
 def verifica_modello(
@@ -143,7 +146,12 @@ def verifica_cartella(cartella: Path, etichetta: str | None = None) -> tuple[int
             problemi.append(Problema(nome, {"it": "modello mancante", "en": "template missing"}))
             continue
         verificati += 1
-        problemi.extend(verifica_modello(carica(percorso), nome, CONTESTI[tipo], ambiente))
+        try:
+            dati = carica(percorso)
+        except InputError as exc:
+            problemi.append(Problema(nome, exc.text))
+            continue
+        problemi.extend(verifica_modello(dati, nome, CONTESTI[tipo], ambiente))
     for percorso in sorted(cartella.rglob("*.docx")):
         relativo = percorso.relative_to(cartella).as_posix()
         if relativo not in attesi and not percorso.name.startswith(("~$", ".")):

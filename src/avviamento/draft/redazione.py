@@ -15,7 +15,7 @@ from avviamento.draft.atti import Atto, Selezione, seleziona
 from avviamento.draft.contesto import ContestoBase, Costruttore, Fonti, sostitutiva
 from avviamento.draft.indice import indice_docx, indice_json, indice_md
 from avviamento.draft.limiti import Lavoro, rendi_limitati
-from avviamento.draft.lint import CONTESTI, verifica_modello
+from avviamento.draft.lint import CONTESTI, carica, verifica_modello
 from avviamento.draft.writer import (
     Ambiente,
     ErroreRedazione,
@@ -24,7 +24,7 @@ from avviamento.draft.writer import (
     rendi,
     soffice,
 )
-from avviamento.errors import Text
+from avviamento.errors import InputError, Text
 from avviamento.esito import Esito
 from avviamento.fileio import NonRegolare, pubblica
 from avviamento.i18n import Lang
@@ -129,7 +129,10 @@ def carica_modelli(atti: tuple[Atto, ...], modelli: Path, ambiente: Ambiente) ->
                     f"bundled one: convenzioni/, regolamenti/, piani/)",
                 }
             )
-        dati = percorso.read_bytes()
+        try:
+            dati = carica(percorso)
+        except InputError as exc:
+            raise ErroreRedazione({lang: exc.render(lang) for lang in ("it", "en")}) from None
         problemi = verifica_modello(dati, str(percorso), CONTESTI[atto.tipo], ambiente)
         if problemi:
             raise ErroreRedazione({"it": problemi[0].riga("it"), "en": problemi[0].riga("en")})
