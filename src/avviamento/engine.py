@@ -25,6 +25,8 @@ def data_valutazione(caricato: ProfiloCaricato, as_of: dt.date | None) -> dt.dat
 def verifica_funzioni(caricato: ProfiloCaricato, pack: RulePack) -> None:
     """Function codes must come from the pack's catalogue: an unknown one is an input error, not a finding."""
     catalogo = pack.catalogo
+    if not catalogo:
+        return  # a pack that does not judge functions (e.g. participatory processes) has no catalogue
     for i, funzione in enumerate(caricato.profilo.funzioni):
         if funzione.codice not in catalogo:
             hint = did_you_mean(funzione.codice, catalogo)
@@ -36,7 +38,8 @@ def verifica_funzioni(caricato: ProfiloCaricato, pack: RulePack) -> None:
 def contesto(caricato: ProfiloCaricato, pack: RulePack, giorno: dt.date) -> Contesto:
     """What every check sees: the profile, the pack, the date, effectiveness, class and populations."""
     profilo = caricato.profilo
-    funzioni = tuple(stato_funzione(profilo, pack, i, giorno) for i in range(len(profilo.funzioni)))
+    indici = range(len(profilo.funzioni)) if pack.catalogo else range(0)
+    funzioni = tuple(stato_funzione(profilo, pack, i, giorno) for i in indici)
     effettive = {f.codice for f in funzioni if f.effettiva}
     classe, motivi_classe = classe_calcolata(pack, effettive, giorno, Evidenze.dal_profilo(profilo))
     registro = anagrafe()
@@ -110,7 +113,7 @@ def _rilievo(
 ) -> Rilievo:
     stato: Stato = "violata"
     giorni = None
-    scadenza = modello.scadenza
+    scadenza = violazione.scadenza or modello.scadenza
     valori: dict[str, Valore | None] = dict(violazione.valori)
     if scadenza is not None:
         giorni = (scadenza - ctx.data).days
@@ -122,6 +125,7 @@ def _rilievo(
         stato=stato,
         messaggio={"it": _format(testo.it, valori, "it"), "en": _format(testo.en, valori, "en")},
         giorni=giorni,
+        scadenza=scadenza,
         posizione=caricato.documento.position(violazione.percorso),
         rimedi=tuple(_rimedi(regola.rimedi, violazione.valori, violazione.funzione)),
         funzione=violazione.funzione,

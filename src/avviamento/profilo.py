@@ -575,13 +575,22 @@ class AnalisiDiagnostica(_Base):
     )
 
 
+class Firmatario(_Base):
+    nome: str = Field(
+        min_length=1, title="Parte", description="Ente, associazione o impresa che sottoscrive il Patto."
+    )
+    rappresentante: str | None = Field(
+        default=None, title="Rappresentante", description="Chi firma per la parte, con la qualifica."
+    )
+
+
 class PattoSviluppo(_Base):
     sottoscritto: Data | None = Field(
         default=None,
         title="Sottoscrizione",
         description="Data di sottoscrizione del Patto per lo sviluppo del territorio.",
     )
-    firmatari: list[str] = Field(
+    firmatari: list[Firmatario] = Field(
         default_factory=list,
         max_length=MAX_COMUNI,
         title="Firmatari",

@@ -1,0 +1,69 @@
+"""The LR 15/2018 pack end to end: the Circondario's process checks clean, variants give PP findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+
+from avviamento.checks.common import campo_data, piu_mesi
+from avviamento.profilo import Fase, ProcessoPartecipativo
+from tests.conftest import EXAMPLES, ROOT
+
+Run = Callable[..., Result]
+LR15 = str(ROOT / "rules" / "er_lr15_2018.yaml")
+IMOLA = EXAMPLES / "nuovo-circondario-imolese.yaml"
+
+
+def test_the_circondario_process_is_clean_with_the_lr15_pack(run: Run) -> None:
+    result = run("check", str(IMOLA), "--rules", LR15, "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    data = json.loads(result.stdout)
+    assert data["regole"]["id"] == "er-lr15-2018"
+    stati = {r["regola"]: r["stato"] for r in data["rilievi"]}
+    assert stati["PP-001"] == stati["PP-007"] == stati["PP-103"] == "soddisfatta"
+
+
+def test_a_profile_without_the_sections_is_not_applicable(run: Run) -> None:
+    result = run("check", str(EXAMPLES / "terre-del-delta.yaml"), "--rules", LR15, "--format", "json")
+    assert result.exit_code == 0
+    stati = {r["stato"] for r in json.loads(result.stdout)["rilievi"]}
+    assert stati == {"non_applicabile"}
+
+
+def test_a_late_final_report_fails_the_check(run: Run, tmp_path: Path) -> None:
+    testo = IMOLA.read_text(encoding="utf-8").replace(
+        "relazione_finale: {inviata: 2020-10-30}", "relazione_finale: {inviata: 2020-11-20}"
+    )
+    profilo = tmp_path / "imola.yaml"
+    profilo.write_text(testo, encoding="utf-8")
+    result = run("check", str(profilo), "--rules", LR15)
+    assert result.exit_code == 1
+    assert "PP-006" in result.stdout
+    assert "oltre il termine del 4 novembre 2020" in result.stdout
+
+
+def test_the_pack_lints_clean(run: Run) -> None:
+    result = run("rules", "lint", LR15)
+    assert result.exit_code == 0
+    assert "nessun problema" in result.stdout
+
+
+def test_months_are_added_like_the_calendar() -> None:
+    assert piu_mesi(dt.date(2020, 1, 15), 6) == dt.date(2020, 7, 15)
+    assert piu_mesi(dt.date(2020, 8, 31), 6) == dt.date(2021, 2, 28)
+    assert piu_mesi(dt.date(2019, 11, 30), 3) == dt.date(2020, 2, 29)
+    assert piu_mesi(dt.date(2020, 12, 1), 12) == dt.date(2021, 12, 1)
+
+
+def test_dates_are_read_at_dotted_paths() -> None:
+    processo = ProcessoPartecipativo(
+        titolo="t", avvio=dt.date(2020, 1, 15), fasi=[Fase(nome="a", dal=dt.date(2020, 1, 20))]
+    )
+    assert campo_data(processo, "fasi.0.dal") == dt.date(2020, 1, 20)
+    assert campo_data(processo, "fasi.3.dal") is None
+    assert campo_data(processo, "docpp.validato") is None
+    assert campo_data(processo, "avvio") == dt.date(2020, 1, 15)
