@@ -67,3 +67,36 @@ def test_dates_are_read_at_dotted_paths() -> None:
     assert campo_data(processo, "fasi.3.dal") is None
     assert campo_data(processo, "docpp.validato") is None
     assert campo_data(processo, "avvio") == dt.date(2020, 1, 15)
+
+
+def test_two_packs_in_one_report_each_finding_names_its_pack(run: Run) -> None:
+    lr21 = str(ROOT / "rules" / "er_lr21_2012.yaml")
+    result = run("check", str(IMOLA), "--rules", lr21, "--rules", LR15, "--format", "json")
+    data = json.loads(result.stdout)
+    assert [p["id"] for p in data["pacchetti"]] == ["er-lr21-2012", "er-lr15-2018"]
+    assert data["regole"]["id"] == "er-lr21-2012"  # the first pack, as before
+    pacchetti = {r["regola"][:2]: r["pacchetto"] for r in data["rilievi"]}
+    assert pacchetti == {"ER": "er-lr21-2012", "PP": "er-lr15-2018"}
+    testo = run("check", str(IMOLA), "--rules", lr21, "--rules", LR15).stdout
+    assert "er-lr21-2012 2026.11.2" in testo and "er-lr15-2018 2026.11.1" in testo
+
+
+def test_the_default_stays_the_lr21_pack(run: Run) -> None:
+    data = json.loads(run("check", str(IMOLA), "--format", "json").stdout)
+    assert [p["id"] for p in data["pacchetti"]] == ["er-lr21-2012"]
+    assert {r["pacchetto"] for r in data["rilievi"]} == {"er-lr21-2012"}
+    assert not any(r["regola"].startswith("PP-") for r in data["rilievi"])
+
+
+def test_a_bad_second_pack_is_one_line_exit_2(run: Run, tmp_path: Path) -> None:
+    rotto = tmp_path / "rotto.yaml"
+    rotto.write_text("id: x\nversione: '1'\n", encoding="utf-8")
+    result = run("check", str(IMOLA), "--rules", LR15, "--rules", str(rotto))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "rotto.yaml:" in result.stderr
+
+
+def test_rules_list_shows_the_bundled_packs(run: Run) -> None:
+    out = run("rules", "list").stdout
+    assert out.startswith("er-lr21-2012 ")
+    assert "\ner-lr15-2018 " in out and "PP-003" in out

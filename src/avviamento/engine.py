@@ -49,6 +49,17 @@ def contesto(caricato: ProfiloCaricato, pack: RulePack, giorno: dt.date) -> Cont
     )
 
 
+def evaluate_packs(caricato: ProfiloCaricato, packs: list[RulePack], as_of: dt.date | None = None) -> Esito:
+    """Several packs in one report: the first gives class and functions, every pack adds its findings."""
+    esiti = [evaluate(caricato, pack, as_of) for pack in packs]
+    primo = esiti[0]
+    return dataclasses.replace(
+        primo,
+        rilievi=tuple(r for esito in esiti for r in esito.rilievi),
+        pacchetti=tuple(esito.regole for esito in esiti),
+    )
+
+
 def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = None) -> Esito:
     verifica_funzioni(caricato, pack)
     giorno = data_valutazione(caricato, as_of)
@@ -60,6 +71,7 @@ def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = 
         file=caricato.file,
         data_valutazione=giorno,
         regole=InfoRegole(pack.id, pack.versione, pack.sha256),
+        pacchetti=(InfoRegole(pack.id, pack.versione, pack.sha256),),
         classe=ctx.classe,
         classe_dichiarata=ctx.profilo.unione.classe_dichiarata,
         motivi_classe=ctx.motivi_classe,
@@ -81,6 +93,7 @@ def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterab
         messaggio=regola.titolo.as_text(),
         fonte=regola.fonte.esito(),
         confidenza=regola.confidenza,
+        pacchetto=ctx.pack.id,
     )
     dichiarata = ctx.profilo.unione.classe_dichiarata
     if regola.classi is not None and dichiarata not in regola.classi:
