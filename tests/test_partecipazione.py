@@ -100,3 +100,17 @@ def test_rules_list_shows_the_bundled_packs(run: Run) -> None:
     out = run("rules", "list").stdout
     assert out.startswith("er-lr21-2012 ")
     assert "\ner-lr15-2018 " in out and "PP-003" in out
+
+
+def test_plan_and_draft_take_repeated_rules(run: Run, tmp_path: Path) -> None:
+    lr21 = str(ROOT / "rules" / "er_lr21_2012.yaml")
+    delta = str(EXAMPLES / "terre-del-delta.yaml")
+    solo = run("plan", delta, "--rules", lr21)
+    entrambi = run("plan", delta, "--rules", lr21, "--rules", LR15)
+    assert entrambi.exit_code == solo.exit_code == 0
+    assert entrambi.stdout == solo.stdout  # LR 15 adds nothing to schedule for a Union without processes
+    bozza = run("draft", delta, "--rules", lr21, "--rules", LR15, "--out", str(tmp_path / "atti"))
+    assert bozza.exit_code == 0
+    assert (tmp_path / "atti" / "indice.json").exists()
+    rotto = run("plan", delta, "--rules", lr21, "--rules", str(tmp_path / "manca.yaml"))
+    assert rotto.exit_code == 2 and "manca.yaml" in rotto.stderr
