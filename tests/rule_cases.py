@@ -1,10 +1,11 @@
 """A pytest plugin: YAML test cases of the rule pack (`tests/casi/*.yaml`), one pytest item per case.
 
-A case file has a `base` profile fragment and `casi`: each case overrides top-level keys of the base
+A case file has an optional `regole` (a bundled pack's file name; default the LR 21 one), a `base` profile fragment and `casi`: each case overrides top-level keys of the base
 (`unione`, `comuni`, `funzioni`, `adempimenti`…), gives the evaluation `data` and what it expects: `classe`,
 `funzioni_effettive`, `esito`, and `rilievi` as {code: status} or {code: [status, …]} (one per finding).
 `fonti` checks each finding of a rule: {code: {confidenza: …, gravita: …, atto|articolo|comma|url: fragment}};
 `messaggi` / `messaggi_esclusi`: {code: fragment} that every (no) open finding's Italian message contains;
+`processo` (in a case) replaces fields of the base's first participatory process.
 `motivi_classe`: fragments the class reasons (Italian or English) must contain.
 """
 
@@ -21,7 +22,7 @@ import yaml
 from avviamento.engine import evaluate
 from avviamento.profilo import validate_profile
 from avviamento.regole import load_pack_cached
-from avviamento.risorse import default_rules
+from avviamento.risorse import default_rules, rules_dir
 from avviamento.yamlio import load_yaml, parse_yaml
 
 
@@ -35,22 +36,28 @@ class CaseFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         data = load_yaml(self.path).data
         for caso in data["casi"]:
-            yield CaseItem.from_parent(self, name=caso["nome"], base=data["base"], caso=caso)
+            yield CaseItem.from_parent(
+                self, name=caso["nome"], base=data["base"], caso=caso, regole=data.get("regole")
+            )
 
 
 class CaseItem(pytest.Item):
-    def __init__(self, *, base: dict[str, Any], caso: dict[str, Any], **kwargs: Any) -> None:
+    def __init__(
+        self, *, base: dict[str, Any], caso: dict[str, Any], regole: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
+        self.base_regole = regole
         self.base = base
         self.caso = caso
 
     def runtest(self) -> None:
         profilo = copy.deepcopy(self.base)
         profilo.update(copy.deepcopy(self.caso.get("profilo", {})))
+        if "processo" in self.caso:  # fields that replace those of the base's first participatory process
+            profilo["processi_partecipativi"][0].update(copy.deepcopy(self.caso["processo"]))
         documento = parse_yaml(yaml.safe_dump(profilo, allow_unicode=True), f"{self.path.name}::{self.name}")
-        esito = evaluate(
-            validate_profile(documento), load_pack_cached(default_rules()), _date(self.caso["data"])
-        )
+        regole = rules_dir() / self.base_regole if self.base_regole else default_rules()
+        esito = evaluate(validate_profile(documento), load_pack_cached(regole), _date(self.caso["data"]))
         atteso = self.caso["atteso"]
         if "classe" in atteso:
             assert esito.classe == atteso["classe"], f"classe {esito.classe} != {atteso['classe']}"

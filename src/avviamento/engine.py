@@ -25,6 +25,8 @@ def data_valutazione(caricato: ProfiloCaricato, as_of: dt.date | None) -> dt.dat
 def verifica_funzioni(caricato: ProfiloCaricato, pack: RulePack) -> None:
     """Function codes must come from the pack's catalogue: an unknown one is an input error, not a finding."""
     catalogo = pack.catalogo
+    if not catalogo:
+        return  # a pack that does not judge functions (e.g. participatory processes) has no catalogue
     for i, funzione in enumerate(caricato.profilo.funzioni):
         if funzione.codice not in catalogo:
             hint = did_you_mean(funzione.codice, catalogo)
@@ -36,13 +38,25 @@ def verifica_funzioni(caricato: ProfiloCaricato, pack: RulePack) -> None:
 def contesto(caricato: ProfiloCaricato, pack: RulePack, giorno: dt.date) -> Contesto:
     """What every check sees: the profile, the pack, the date, effectiveness, class and populations."""
     profilo = caricato.profilo
-    funzioni = tuple(stato_funzione(profilo, pack, i, giorno) for i in range(len(profilo.funzioni)))
+    indici = range(len(profilo.funzioni)) if pack.catalogo else range(0)
+    funzioni = tuple(stato_funzione(profilo, pack, i, giorno) for i in indici)
     effettive = {f.codice for f in funzioni if f.effettiva}
     classe, motivi_classe = classe_calcolata(pack, effettive, giorno, Evidenze.dal_profilo(profilo))
     registro = anagrafe()
     popolazioni = tuple(registro.popolazione(c) for c in profilo.comuni)
     return Contesto(
         profilo, pack, giorno, funzioni, classe, registro, popolazioni, motivi_classe=motivi_classe
+    )
+
+
+def evaluate_packs(caricato: ProfiloCaricato, packs: list[RulePack], as_of: dt.date | None = None) -> Esito:
+    """Several packs in one report: the first gives class and functions, every pack adds its findings."""
+    esiti = [evaluate(caricato, pack, as_of) for pack in packs]
+    primo = esiti[0]
+    return dataclasses.replace(
+        primo,
+        rilievi=tuple(r for esito in esiti for r in esito.rilievi),
+        pacchetti=tuple(esito.regole for esito in esiti),
     )
 
 
@@ -57,6 +71,7 @@ def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = 
         file=caricato.file,
         data_valutazione=giorno,
         regole=InfoRegole(pack.id, pack.versione, pack.sha256),
+        pacchetti=(InfoRegole(pack.id, pack.versione, pack.sha256),),
         classe=ctx.classe,
         classe_dichiarata=ctx.profilo.unione.classe_dichiarata,
         motivi_classe=ctx.motivi_classe,
@@ -78,6 +93,7 @@ def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterab
         messaggio=regola.titolo.as_text(),
         fonte=regola.fonte.esito(),
         confidenza=regola.confidenza,
+        pacchetto=ctx.pack.id,
     )
     dichiarata = ctx.profilo.unione.classe_dichiarata
     if regola.classi is not None and dichiarata not in regola.classi:
@@ -110,7 +126,7 @@ def _rilievo(
 ) -> Rilievo:
     stato: Stato = "violata"
     giorni = None
-    scadenza = modello.scadenza
+    scadenza = violazione.scadenza or modello.scadenza
     valori: dict[str, Valore | None] = dict(violazione.valori)
     if scadenza is not None:
         giorni = (scadenza - ctx.data).days
@@ -122,6 +138,7 @@ def _rilievo(
         stato=stato,
         messaggio={"it": _format(testo.it, valori, "it"), "en": _format(testo.en, valori, "en")},
         giorni=giorni,
+        scadenza=scadenza,
         posizione=caricato.documento.position(violazione.percorso),
         rimedi=tuple(_rimedi(regola.rimedi, violazione.valori, violazione.funzione)),
         funzione=violazione.funzione,

@@ -48,6 +48,7 @@ class Rilievo:
     rimedi: tuple[str, ...] = ()
     funzione: str | None = None
     comuni: tuple[str, ...] = ()
+    pacchetto: str | None = None  # the id of the rule pack the finding comes from
 
     @property
     def aperto(self) -> bool:
@@ -89,6 +90,7 @@ class Esito:
     popolazione: int | None = None
     comuni: tuple[str, ...] = field(default=())
     etichette: dict[str, Text] = field(default_factory=dict)  # labels of the pack's whole function catalogue
+    pacchetti: tuple[InfoRegole, ...] = ()  # every pack applied (`regole` is the first one)
 
     @property
     def funzioni_effettive(self) -> tuple[str, ...]:

@@ -432,6 +432,214 @@ class Adempimenti(_Base):
     )
 
 
+class TavoloNegoziazione(_Base):
+    costituito: Data | None = Field(
+        default=None,
+        title="Costituzione del Tavolo",
+        description="Data di costituzione (o del primo incontro) del Tavolo di Negoziazione.",
+    )
+
+
+class SospensioneAtti(_Base):
+    deliberata: Data | None = Field(
+        default=None,
+        title="Impegno deliberato",
+        description="Data dell'atto con cui l'ente si impegna a sospendere gli atti che anticiperebbero "
+        "l'esito del processo (LR 15/2018 art. 16).",
+    )
+    atto: str | None = Field(
+        default=None, title="Atto", description="Estremi dell'atto, ad es. «Delibera di Giunta n. 88/2019»."
+    )
+
+
+class CertificazioneQualita(_Base):
+    rilasciata: Data | None = Field(
+        default=None,
+        title="Rilascio della certificazione",
+        description="Data della certificazione di qualità del Tecnico di garanzia (LR 15/2018 art. 17).",
+    )
+
+
+class Fase(_Base):
+    nome: str = Field(
+        min_length=1,
+        title="Nome della fase",
+        description="Ad es. condivisione, apertura, restituzione.",
+        json_schema_extra={"examples": ["condivisione", "apertura", "restituzione"]},
+    )
+    dal: Data | None = Field(default=None, title="Inizio", description="Primo giorno della fase.")
+    al: Data | None = Field(default=None, title="Fine", description="Ultimo giorno della fase.")
+
+
+class DocPP(_Base):
+    validato: Data | None = Field(
+        default=None,
+        title="Validazione",
+        description="Data di validazione del Documento di proposta partecipata (Tecnico di garanzia).",
+    )
+    trasmesso: Data | None = Field(
+        default=None,
+        title="Trasmissione all'ente",
+        description="Data di invio del DocPP validato all'ente titolare della decisione.",
+    )
+
+
+class RelazioneFinale(_Base):
+    inviata: Data | None = Field(
+        default=None,
+        title="Invio della relazione finale",
+        description="Data di invio della relazione finale con il rendiconto (entro 30 giorni dalla conclusione).",
+    )
+
+
+class DocumentoEnte(_Base):
+    approvato: Data | None = Field(
+        default=None,
+        title="Approvazione",
+        description="Data dell'atto con cui l'ente dà conto del processo e del DocPP (LR 15/2018 art. 19).",
+    )
+    atto: str | None = Field(default=None, title="Atto", description="Estremi dell'atto dell'ente.")
+
+
+class ProcessoPartecipativo(_Base):
+    titolo: str = Field(min_length=1, title="Titolo", description="Il titolo del processo partecipativo.")
+    bando: int | None = Field(
+        default=None,
+        ge=ANNO_MINIMO,
+        le=ANNO_MASSIMO,
+        title="Bando regionale",
+        description="Anno del bando regionale di contributi (LR 15/2018 art. 12).",
+    )
+    ente_titolare: str = Field(
+        default="unione",
+        pattern=r"^(unione|comune:.+)$",
+        title="Ente titolare della decisione",
+        description="«unione» oppure «comune:<nome>».",
+        json_schema_extra={"examples": ["unione", "comune:Imola"]},
+    )
+    avvio: Data | None = Field(default=None, title="Avvio", description="Data di avvio del processo.")
+    conclusione: Data | None = Field(
+        default=None,
+        title="Conclusione",
+        description="Il giorno in cui il DocPP validato è inviato all'ente: fine del processo.",
+    )
+    complesso: bool = Field(
+        default=False,
+        title="Processo complesso",
+        description="Vero se il Tecnico di garanzia ha ammesso una durata fino a 12 mesi (altrimenti 6).",
+    )
+    sospensione_giorni: int = Field(
+        default=0,
+        ge=0,
+        le=366,
+        title="Giorni di sospensione d'ufficio",
+        description="Giorni di sospensione disposta dalla Regione (ad es. 83 per l'emergenza Covid, bando "
+        "2019): prolungano la durata ammessa.",
+    )
+    tavolo_negoziazione: TavoloNegoziazione | None = Field(
+        default=None, title="Tavolo di Negoziazione", description="Il Tavolo di Negoziazione (art. 17)."
+    )
+    sospensione_atti: SospensioneAtti | None = Field(
+        default=None,
+        title="Sospensione degli atti",
+        description="L'impegno dell'ente a sospendere gli atti che anticiperebbero l'esito (art. 16).",
+    )
+    certificazione_qualita: CertificazioneQualita | None = Field(
+        default=None,
+        title="Certificazione di qualità",
+        description="La certificazione del Tecnico di garanzia, condizione per i contributi (art. 17).",
+    )
+    contributo: Data | None = Field(
+        default=None,
+        title="Concessione del contributo",
+        description="Data di concessione del contributo regionale, se nota.",
+    )
+    fasi: list[Fase] = Field(
+        default_factory=list,
+        max_length=MAX_FUNZIONI,
+        title="Fasi",
+        description="Le fasi del processo, in ordine (ad es. condivisione, apertura, restituzione).",
+    )
+    docpp: DocPP | None = Field(
+        default=None, title="DocPP", description="Il Documento di proposta partecipata."
+    )
+    relazione_finale: RelazioneFinale | None = Field(
+        default=None,
+        title="Relazione finale",
+        description="La relazione finale con il rendiconto delle spese.",
+    )
+    documento_ente: DocumentoEnte | None = Field(
+        default=None,
+        title="Documento dell'ente",
+        description="L'atto con cui l'ente dà conto del processo entro 30 giorni dalla conclusione (art. 19).",
+    )
+
+
+class AttoPiano(_Base):
+    approvato: Data | None = Field(
+        default=None, title="Approvazione", description="Data di approvazione del Piano strategico."
+    )
+    atto: str | None = Field(
+        default=None, title="Atto", description="Estremi dell'atto, ad es. «Delibera di Consiglio n. 5/2021»."
+    )
+
+
+class AnalisiDiagnostica(_Base):
+    conclusa: Data | None = Field(
+        default=None, title="Conclusione", description="Data di conclusione dell'analisi diagnostica."
+    )
+
+
+class Firmatario(_Base):
+    nome: str = Field(
+        min_length=1, title="Parte", description="Ente, associazione o impresa che sottoscrive il Patto."
+    )
+    rappresentante: str | None = Field(
+        default=None, title="Rappresentante", description="Chi firma per la parte, con la qualifica."
+    )
+
+
+class PattoSviluppo(_Base):
+    sottoscritto: Data | None = Field(
+        default=None,
+        title="Sottoscrizione",
+        description="Data di sottoscrizione del Patto per lo sviluppo del territorio.",
+    )
+    firmatari: list[Firmatario] = Field(
+        default_factory=list,
+        max_length=MAX_COMUNI,
+        title="Firmatari",
+        description="Le parti che sottoscrivono il Patto (Unione, Comuni, associazioni, imprese…).",
+    )
+
+
+class Monitoraggio(_Base):
+    data: Data = Field(title="Data", description="Data della verifica periodica del Patto.")
+    relazione: str | None = Field(
+        default=None, title="Relazione", description="Estremi o sintesi della relazione di monitoraggio."
+    )
+
+
+class PianoStrategico(_Base):
+    analisi_diagnostica: AnalisiDiagnostica | None = Field(
+        default=None, title="Analisi diagnostica", description="La prima fase del Piano strategico."
+    )
+    piano: AttoPiano | None = Field(
+        default=None, title="Piano strategico", description="L'approvazione del Piano strategico di Unione."
+    )
+    patto_sviluppo: PattoSviluppo | None = Field(
+        default=None,
+        title="Patto per lo sviluppo del territorio",
+        description="Il Patto sottoscritto con i portatori di interesse.",
+    )
+    monitoraggio_patto: list[Monitoraggio] = Field(
+        default_factory=list,
+        max_length=MAX_FUNZIONI,
+        title="Monitoraggio del Patto",
+        description="Le verifiche periodiche del Patto (almeno una all'anno).",
+    )
+
+
 class Profilo(_Base):
     """A Unione di Comuni as its change manager describes it (the format of `profilo-esempio.yaml`)."""
 
@@ -460,6 +668,17 @@ class Profilo(_Base):
         default_factory=Adempimenti,
         title="Adempimenti",
         description="I piani e i regolamenti del percorso di riordino.",
+    )
+    processi_partecipativi: list[ProcessoPartecipativo] = Field(
+        default_factory=list,
+        max_length=MAX_FUNZIONI,
+        title="Processi partecipativi",
+        description="I processi partecipativi dell'Unione o dei Comuni (LR Emilia-Romagna 15/2018).",
+    )
+    piano_strategico: PianoStrategico | None = Field(
+        default=None,
+        title="Piano strategico di Unione",
+        description="Analisi diagnostica, Piano, Patto per lo sviluppo del territorio e suo monitoraggio.",
     )
 
 

@@ -153,7 +153,7 @@ class Modifica(_Base):
 
 
 class Regola(_Base):
-    codice: str = Field(pattern=r"^ER-\d{3}$")
+    codice: str = Field(pattern=r"^[A-Z]{2,3}-\d{3}$")
     slug: str = Field(pattern=r"^[a-z0-9-]+$")
     titolo: Testo
     gravita: Gravita
@@ -177,13 +177,13 @@ class Pacchetto(_Base):
     versione: str
     titolo: Testo
     fonti: dict[str, Fonte] = Field(default_factory=dict)
-    funzioni: list[FunzioneCatalogo] = Field(min_length=1)
+    funzioni: list[FunzioneCatalogo] = Field(default_factory=list)
     clausole: dict[str, Testo] = Field(default_factory=dict)
     parametri: dict[str, Parametro] = Field(default_factory=dict)
     scadenze: dict[str, Scadenza] = Field(default_factory=dict)
     calendario: list[Tappa] = Field(default_factory=list)
     tempi: dict[str, Tempo] = Field(default_factory=dict)
-    classi: list[ClassePack] = Field(min_length=1)
+    classi: list[ClassePack] = Field(default_factory=list)
     regole: list[Regola] = Field(min_length=1)
 
 

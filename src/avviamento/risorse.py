@@ -21,6 +21,12 @@ def default_rules() -> Path:
     return rules_dir() / "er_lr21_2012.yaml"
 
 
+def bundled_packs() -> list[Path]:
+    """Every bundled pack, the default (LR 21/2012) first."""
+    altri = sorted(p for p in rules_dir().glob("*.yaml") if p != default_rules())
+    return [default_rules(), *altri]
+
+
 def templates_dir() -> Path:
     return _bundled("templates")
 

@@ -80,6 +80,8 @@ def test_sections_come_from_the_schema(pack: RulePack) -> None:
         "comuni",
         "funzioni",
         "adempimenti",
+        "processi_partecipativi",
+        "piano_strategico",
     ]
     assert forma.fissi == ("versione_formato",)
     funzione = nodo_a(("funzioni", 0))

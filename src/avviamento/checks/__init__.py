@@ -17,15 +17,20 @@ from avviamento.checks import (
     data_valutazione,
     date_coerenti,
     delibera_prima_costituzione,
+    durata_processo,
+    fasi_processo,
     funzione_duplicata,
     funzione_effettiva,
     integralita,
     minimo_funzioni,
+    monitoraggio_patto,
     piccoli_comuni,
     popolazione_ambito,
     regolamenti_approvati,
     risorse_trasferite,
+    sequenza_atti,
     tempo_indeterminato,
+    termine_conclusione,
 )
 
 _MODULES: tuple[ModuleType, ...] = (
@@ -50,6 +55,11 @@ _MODULES: tuple[ModuleType, ...] = (
     funzione_duplicata,
     classe_dichiarata,
     data_valutazione,
+    durata_processo,
+    sequenza_atti,
+    fasi_processo,
+    termine_conclusione,
+    monitoraggio_patto,
 )
 
 REGISTRY: dict[str, ModuleType] = {module.KIND: module for module in _MODULES}

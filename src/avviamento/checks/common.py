@@ -33,6 +33,7 @@ class Violazione:
     variante: str | None = None
     funzione: str | None = None
     comuni: tuple[str, ...] = ()
+    scadenza: dt.date | None = None  # a deadline of this finding only (e.g. 30 days after a process ends)
 
 
 @dataclass(frozen=True)
@@ -110,3 +111,41 @@ def soglia_non_in_vigore(nome: str, giorno: dt.date) -> NonApplicabile:
             "en": f"no value of '{nome}' in force on {giorno.isoformat()}",
         }
     )
+
+
+NESSUN_PROCESSO = NonApplicabile(
+    {"it": "il profilo non ha processi partecipativi", "en": "the profile has no participatory processes"}
+)
+NESSUN_PIANO = NonApplicabile(
+    {"it": "il profilo non ha un piano strategico", "en": "the profile has no strategic plan"}
+)
+
+
+def campo_data(oggetto: object, percorso: str) -> dt.date | None:
+    """The date at a dotted path of a profile section (`docpp.validato`, `fasi.0.dal`); None when absent."""
+    valore: object = oggetto
+    for parte in percorso.split("."):
+        if valore is None:
+            return None
+        if parte.isdigit():
+            elenco = valore if isinstance(valore, list) else []
+            valore = elenco[int(parte)] if int(parte) < len(elenco) else None
+        else:
+            valore = getattr(valore, parte, None)
+    return valore if isinstance(valore, dt.date) else None
+
+
+def percorso_campo(percorso: str) -> Path_:
+    return tuple(int(p) if p.isdigit() else p for p in percorso.split("."))
+
+
+def piu_mesi(giorno: dt.date, mesi: int) -> dt.date:
+    """The same day `mesi` months later (the month's last day when it has fewer days)."""
+    anno, mese = divmod(giorno.month - 1 + mesi, 12)
+    anno += giorno.year
+    for day in (giorno.day, 30, 29, 28):
+        try:
+            return dt.date(anno, mese + 1, day)
+        except ValueError:
+            continue
+    raise ValueError(giorno)

@@ -10,12 +10,12 @@ import typer
 from avviamento.cli.common import (
     AsOfOption,
     LangOption,
-    RulesOption,
+    RulesListOption,
     check_destination,
     fail,
     input_errors,
     lang_of,
-    load_rules,
+    load_rules_list,
     parse_option_date,
     text_layout,
     write_output,
@@ -27,7 +27,7 @@ from avviamento.reporters import Formato, renderer
 def check(
     profilo: Annotated[Path, typer.Argument(help="Profilo YAML dell'Unione.", show_default=False)],
     as_of: AsOfOption = None,
-    rules: RulesOption = None,
+    rules: RulesListOption = None,
     formato: Annotated[
         Formato,
         typer.Option("--format", help="Formato del rapporto (sarif: per i visualizzatori di analisi)."),
@@ -47,7 +47,7 @@ def check(
 
     Exit: 0 nessun errore; 1 almeno un rilievo di gravità «errore»; 2 input non utilizzabile.
     """
-    from avviamento.engine import evaluate
+    from avviamento.engine import evaluate_packs
     from avviamento.profilo import load_profile
 
     code = lang_of(lang)
@@ -58,9 +58,9 @@ def check(
     if destinazione is not None:
         check_destination(destinazione, "--out", force, code)
     with input_errors(lang):
-        pack = load_rules(rules)
+        packs = load_rules_list(rules)
         caricato = load_profile(profilo)
-        esito = evaluate(caricato, pack, giorno)
+        esito = evaluate_packs(caricato, packs, giorno)
     if quiet:
         from avviamento.reporters.common import verdetto
 

@@ -50,6 +50,13 @@ RulesOption = Annotated[
     Path | None,
     typer.Option("--rules", help="Pacchetto di regole alternativo (YAML); predefinito: quello incluso."),
 ]
+RulesListOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules",
+        help="Pacchetto di regole (YAML), ripetibile per applicarne più d'uno; predefinito: LR 21/2012.",
+    ),
+]
 
 
 def fail(message: str) -> NoReturn:
@@ -95,6 +102,11 @@ def load_rules(path: Path | None) -> RulePack:
     from avviamento.risorse import default_rules
 
     return load_pack_cached(path or default_rules())
+
+
+def load_rules_list(paths: list[Path] | None) -> list[RulePack]:
+    """The packs given with repeated --rules, in order, or the bundled LR 21/2012 one."""
+    return [load_rules(path) for path in paths] if paths else [load_rules(None)]
 
 
 def lang_of(lingua: Lingua) -> Lang:

@@ -12,11 +12,11 @@ from avviamento.cli.common import (
     MARKUP,
     AsOfOption,
     LangOption,
-    RulesOption,
+    RulesListOption,
     fail,
     input_errors,
     lang_of,
-    load_rules,
+    load_rules_list,
     parse_option_date,
 )
 
@@ -55,7 +55,7 @@ def draft(
             help="Nelle delibere, la dichiarazione di immediata eseguibilità (TUEL art. 134 c.4).",
         ),
     ] = False,
-    rules: RulesOption = None,
+    rules: RulesListOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Redige gli atti che sanano le lacune aperte: convenzioni, delibere consiliari, regolamenti, piani (.docx).
@@ -65,7 +65,7 @@ def draft(
     """
     from avviamento.draft.redazione import Opzioni, redigi
     from avviamento.draft.writer import ErroreRedazione
-    from avviamento.engine import evaluate
+    from avviamento.engine import evaluate_packs
     from avviamento.profilo import load_profile
     from avviamento.risorse import templates_dir
 
@@ -84,9 +84,10 @@ def draft(
             else f"avviamento: --templates: {templates}: folder not found"
         )
     with input_errors(lang):
-        pack = load_rules(rules)
+        packs = load_rules_list(rules)
+        pack = packs[0]  # the first pack drives the schedule / the acts; every pack adds its findings
         caricato = load_profile(profilo)
-        esito = evaluate(caricato, pack, giorno)
+        esito = evaluate_packs(caricato, packs, giorno)
     opzioni = Opzioni(
         out=out,
         modelli=templates or templates_dir(),

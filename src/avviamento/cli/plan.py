@@ -13,11 +13,11 @@ from avviamento.cli.common import (
     AsOfOption,
     LangOption,
     Lingua,
-    RulesOption,
+    RulesListOption,
     fail,
     input_errors,
     lang_of,
-    load_rules,
+    load_rules_list,
     parse_option_date,
     stdout_is_terminal,
 )
@@ -68,14 +68,14 @@ def plan(
         Path | None, typer.Option("--ics", help="Scrive il piano in un file iCalendar (un evento per passo).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Sovrascrive il file --ics se esiste.")] = False,
-    rules: RulesOption = None,
+    rules: RulesListOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Piano a ritroso dalla scadenza: per ogni passo mancante, la data ultima, chi agisce e la base giuridica.
 
     Exit: 0 piano prodotto (anche vuoto); 2 input non utilizzabile o file --ics esistente senza --force.
     """
-    from avviamento.engine import evaluate
+    from avviamento.engine import evaluate_packs
     from avviamento.piano.scheduler import pianifica, scadenza_indicata, scadenza_predefinita
     from avviamento.profilo import load_profile
 
@@ -84,9 +84,10 @@ def plan(
     if ics is not None:
         _verifica_destinazione(ics, force, lang)
     with input_errors(lang):
-        pack = load_rules(rules)
+        packs = load_rules_list(rules)
+        pack = packs[0]  # the first pack drives the schedule / the acts; every pack adds its findings
         caricato = load_profile(profilo)
-        esito = evaluate(caricato, pack, giorno)
+        esito = evaluate_packs(caricato, packs, giorno)
         scadenza = (
             scadenza_indicata(termine) if termine else scadenza_predefinita(pack, esito.data_valutazione)
         )

@@ -18,15 +18,19 @@ CONFIDENZA = {"verificata": "verificata", "secondaria": "secondaria", "da_verifi
 
 @app.command("list")
 def list_rules(rules: RulesOption = None, lang: LangOption = ...) -> None:  # type: ignore[assignment]
-    """Elenca le regole: codice, gravità, tipo di verifica, confidenza della fonte, titolo."""
+    """Elenca le regole (di ogni pacchetto incluso, senza --rules): codice, gravità, tipo, confidenza, titolo."""
+    from avviamento.risorse import bundled_packs
 
     with input_errors(lang):
-        pack = load_rules(rules)
+        packs = [load_rules(rules)] if rules else [load_rules(p) for p in bundled_packs()]
     code = lang_of(lang)
-    typer.echo(f"{pack.id} {pack.versione} — sha256 {pack.sha256}")
-    for r in pack.pacchetto.regole:
-        titolo = getattr(r.titolo, code)
-        typer.echo(f"{r.codice}  {r.gravita:<7} {r.tipo:<28} {r.confidenza:<13} {titolo}")
+    for i, pack in enumerate(packs):
+        if i:
+            typer.echo("")
+        typer.echo(f"{pack.id} {pack.versione} — sha256 {pack.sha256}")
+        for r in pack.pacchetto.regole:
+            titolo = getattr(r.titolo, code)
+            typer.echo(f"{r.codice}  {r.gravita:<7} {r.tipo:<28} {r.confidenza:<13} {titolo}")
 
 
 @app.command("show")

@@ -31,6 +31,7 @@ def rilievo_dict(r: Rilievo, lang: Lang) -> dict[str, Any]:
         "rimedi": list(r.rimedi),
         "funzione": r.funzione,
         "comuni": list(r.comuni),
+        "pacchetto": r.pacchetto,
     }
 
 
@@ -41,6 +42,7 @@ def as_dict(esito: Esito, lang: Lang = "it") -> dict[str, Any]:
         "file": esito.file,
         "data_valutazione": esito.data_valutazione.isoformat(),
         "regole": {"id": esito.regole.id, "versione": esito.regole.versione, "sha256": esito.regole.sha256},
+        "pacchetti": [{"id": p.id, "versione": p.versione, "sha256": p.sha256} for p in esito.pacchetti],
         "classe": esito.classe,
         "classe_dichiarata": esito.classe_dichiarata,
         "motivi_classe": [m[lang] for m in esito.motivi_classe],

@@ -25,9 +25,8 @@ def _md(text: str) -> str:
 def render(esito: Esito, lang: Lang = "it") -> str:
     lines = [f"# {_md(esito.unione)} — {ui('titolo', lang)}", ""]
     lines.append(f"- **{ui('data', lang)}**: {data_estesa(esito.data_valutazione, lang)}")
-    lines.append(
-        f"- **{ui('regole', lang)}**: `{esito.regole.id}` {esito.regole.versione} (sha256 `{esito.regole.sha256}`)"
-    )
+    for p in esito.pacchetti or (esito.regole,):
+        lines.append(f"- **{ui('regole', lang)}**: `{p.id}` {p.versione} (sha256 `{p.sha256}`)")
     lines.append(
         f"- **{ui('classe', lang)}**: {classe_testo(esito.classe, lang)} "
         f"({ui('dichiarata', lang)}: {classe_testo(esito.classe_dichiarata, lang)})"

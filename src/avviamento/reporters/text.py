@@ -63,11 +63,11 @@ def render(esito: Esito, lang: Lang = "it", *, color: bool = False, width: int |
     buffer = io.StringIO()
     out = make_console(buffer, color=color, width=width)
     out.print(f"[bold]{escape(esito.unione)}[/bold] — {ui('titolo', lang)}")
-    regole = esito.regole
+    pacchetti = esito.pacchetti or (esito.regole,)
+    elenco = ", ".join(f"{p.id} {p.versione} (sha256 {p.sha256[:12]}…)" for p in pacchetti)
     indented(
         out,
-        f"{ui('data', lang)}: {data_estesa(esito.data_valutazione, lang)} · {ui('regole', lang)}: "
-        f"{regole.id} {regole.versione} (sha256 {regole.sha256[:12]}…)",
+        f"{ui('data', lang)}: {data_estesa(esito.data_valutazione, lang)} · {ui('regole', lang)}: {elenco}",
         2,
         0,
     )
