@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from avviamento.cli import check, confronta, draft, init, plan, review, rules, schema, serve
+from avviamento.cli import check, confronta, draft, init, plan, review, rules, schema, serve, storico
 
 app = typer.Typer(
     name="avviamento",
@@ -46,6 +46,7 @@ app.command("draft")(draft.draft)
 app.add_typer(draft.app, name="templates")
 app.command("serve")(serve.serve)
 app.command("confronta")(confronta.confronta)
+app.add_typer(storico.app, name="storico")
 
 
 def main() -> None:
