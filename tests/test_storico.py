@@ -163,3 +163,38 @@ def test_the_same_evaluation_is_stored_once(tmp_path: Path) -> None:
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert con.execute("PRAGMA user_version").fetchone()[0] == 1
     con.close()
+
+
+def _versioni(tmp_path: Path) -> Path:
+    cartella = tmp_path / "domande"
+    cartella.mkdir()
+    testo = Path(TDA).read_text(encoding="utf-8")
+    (cartella / "giugno.yaml").write_text(testo, encoding="utf-8")
+    gennaio = testo.replace("data_riferimento: 2024-06-24", "data_riferimento: 2024-01-15")
+    assert gennaio != testo
+    (cartella / "gennaio.yaml").write_text(gennaio, encoding="utf-8")
+    (cartella / "rotto.yaml").write_text("unione: [\n", encoding="utf-8")
+    return cartella
+
+
+def test_review_reports_versions_and_registers_valid_profiles(run: Run, db: str, tmp_path: Path) -> None:
+    cartella = _versioni(tmp_path)
+    result = run("review", str(cartella), "--storico", "--db", db)
+    assert result.exit_code == 1  # the January version has open errors, and one file is broken
+    assert "Unione ripetuta" not in result.stdout
+    assert (
+        "Versioni della stessa Unione: «Unione Terre d'Acqua»: due versioni: da 15 gennaio 2024"
+        in result.stdout
+    )
+    assert "classe da non avviata ad avviata" in result.stdout
+    assert "gennaio.yaml: Unione Terre d'Acqua, 2024-01-15, non avviata — registrata" in result.stderr
+    data = json.loads(run("storico", "mostra", "acqua", "--db", db, "--format", "json").stdout)
+    assert [v["data_valutazione"] for v in data] == ["2024-01-15", "2024-06-24"]
+
+
+def test_review_with_a_foreign_db_stops_before_the_batch(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "altro.db"
+    path.write_bytes(b"x" * 4096)
+    result = run("review", str(_versioni(tmp_path)), "--storico", "--db", str(path))
+    assert result.exit_code == 2 and result.stdout == "" and len(result.stderr.splitlines()) == 1
+    assert path.read_bytes() == b"x" * 4096

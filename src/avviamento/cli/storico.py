@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,6 +23,7 @@ from avviamento.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from avviamento.regole import RulePack
     from avviamento.storico.db import Storico
 
 app = typer.Typer(
@@ -71,31 +74,49 @@ def registra(
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Valuta ogni profilo e registra la valutazione (una sola volta per profilo, data e regole)."""
+    giorno = parse_option_date(as_of, "--as-of", lang)
+    storico = apri(db, lang)
+    with input_errors(lang):
+        pack = load_rules(rules)
+    for riga in registra_profili(storico, profili, pack, giorno, lang):
+        typer.echo(riga)
+
+
+def registra_profili(
+    storico: Storico, profili: Sequence[Path], pack: RulePack, giorno: dt.date | None, lang: Lingua
+) -> list[str]:
+    """Evaluate every profile first (a bad one stops before any write), then store each; one line per profile."""
     from avviamento.engine import evaluate
     from avviamento.profilo import load_profile
     from avviamento.storico.db import StoricoNonValido
     from avviamento.storico.registro import chiave_unione, valutazione
 
     code = lang_of(lang)
-    giorno = parse_option_date(as_of, "--as-of", lang)
-    storico = apri(db, lang)
+    valutate = []
     with input_errors(lang):
-        pack = load_rules(rules)
-        valutate = []
         for path in profili:
             caricato = load_profile(path)
             esito = evaluate(caricato, pack, giorno)
-            testo = path.read_bytes()
-            valutate.append((path, caricato, valutazione(esito, caricato.profilo, testo, pack)))
-    for path, caricato, v in valutate:
+            valutate.append(
+                (
+                    path,
+                    chiave_unione(caricato.profilo),
+                    valutazione(esito, caricato.profilo, path.read_bytes(), pack),
+                )
+            )
+    righe = []
+    for path, chiave, v in valutate:
         try:
-            nuova = storico.registra(v, chiave_unione(caricato.profilo))
+            nuova = storico.registra(v, chiave)
         except StoricoNonValido as exc:
             fail(f"{storico.path}:1:1: {exc.text[code]}")
         stato = (
             {"it": "registrata", "en": "stored"} if nuova else {"it": "già presente", "en": "already stored"}
         )
-        typer.echo(f"{path}: {v.unione}, {v.data_valutazione}, {v.classe.replace('_', ' ')} — {stato[code]}")
+        righe.append(
+            f"{path}: {v.unione}, {v.data_valutazione}, {v.classe.replace('_', ' ')} — {stato[code]}"
+        )
+    return righe
 
 
 def elenco(
