@@ -69,6 +69,19 @@ class StatoFunzione:
 
 
 @dataclass(frozen=True)
+class Indicatore:
+    """One Carta d'identità indicator as the profile gives it."""
+
+    funzione: str
+    codice: str
+    famiglia: str
+    valore: float
+    unita: str | None
+    anno: int
+    fonte: str | None
+
+
+@dataclass(frozen=True)
 class InfoRegole:
     id: str
     versione: str
@@ -89,6 +102,7 @@ class Esito:
     popolazione: int | None = None
     comuni: tuple[str, ...] = field(default=())
     etichette: dict[str, Text] = field(default_factory=dict)  # labels of the pack's whole function catalogue
+    indicatori: tuple[Indicatore, ...] = ()
 
     @property
     def funzioni_effettive(self) -> tuple[str, ...]:

@@ -80,6 +80,7 @@ def test_sections_come_from_the_schema(pack: RulePack) -> None:
         "comuni",
         "funzioni",
         "adempimenti",
+        "indicatori",
     ]
     assert forma.fissi == ("versione_formato",)
     funzione = nodo_a(("funzioni", 0))

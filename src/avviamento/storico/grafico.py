@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from avviamento.i18n import Lang
+from avviamento.i18n import Lang, numero
 from avviamento.storico.db import Valutazione
 
 LARGHEZZA, ALTEZZA = 760, 400
@@ -144,6 +144,85 @@ def grafico(valutazioni: list[Valutazione], lang: Lang = "it") -> str:
         parti.append(
             f'<text x="{x:.1f}" y="{BASSO_RILIEVI + 18}" text-anchor="middle" fill="#333">'
             f"{giorno.strftime('%d/%m/%Y')}</text>"
+        )
+    parti.append("</svg>")
+    return "\n".join(parti) + "\n"
+
+
+def serie_indicatori(
+    valutazioni: list[Valutazione],
+) -> dict[tuple[str, str], dict[int, tuple[float, str | None]]]:
+    """(function, indicator code) → year → (value, unit); a later evaluation's value replaces an earlier one."""
+    out: dict[tuple[str, str], dict[int, tuple[float, str | None]]] = {}
+    for v in valutazioni:
+        for i in v.dati.get("indicatori", []):
+            out.setdefault((i["funzione"], i["codice"]), {})[int(i["anno"])] = (
+                float(i["valore"]),
+                i["unita"],
+            )
+    return dict(sorted(out.items()))
+
+
+def grafico_indicatori(valutazioni: list[Valutazione], lang: Lang = "it") -> str:
+    """One row per indicator, its values across the years (empty text when no evaluation has indicators)."""
+    serie = serie_indicatori(valutazioni)
+    if not serie:
+        return ""
+    anni = sorted({anno for valori in serie.values() for anno in valori})
+    etichette: dict[str, str] = {}
+    for v in valutazioni:
+        etichette.update(v.dati.get("etichette", {}))
+    riga_h, sinistra, destra = 64, 260, LARGHEZZA - 110
+    altezza = 52 + riga_h * len(serie)
+
+    def x(anno: int) -> float:
+        if len(anni) == 1:
+            return (sinistra + destra) / 2
+        return sinistra + (destra - sinistra) * anni.index(anno) / (len(anni) - 1)
+
+    titolo = {
+        "it": "Indicatori della Carta d'identità per anno",
+        "en": "Carta d'identità indicators by year",
+    }[lang]
+    parti = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {LARGHEZZA} {altezza}" width="{LARGHEZZA}" '
+        f'height="{altezza}" role="img" aria-label="{escape(titolo)}" font-family="system-ui,sans-serif" '
+        'font-size="12">',
+        f'<rect width="{LARGHEZZA}" height="{altezza}" fill="#fff"/>',
+        f'<text x="8" y="18" font-size="14" font-weight="bold">{escape(titolo)}</text>',
+    ]
+    for anno in anni:
+        parti.append(f'<text x="{x(anno):.1f}" y="34" text-anchor="middle" fill="#555">{anno}</text>')
+    for n, ((funzione, codice), valori) in enumerate(serie.items()):
+        alto = 56 + riga_h * n
+        basso = alto + riga_h - 22
+        unita = next((u for _, u in valori.values() if u), "")
+        nome = f"{etichette.get(funzione, funzione)[:34]} · {codice}" + (f" ({unita})" if unita else "")
+        parti.append(f'<text x="8" y="{alto + 24}">{escape(nome)}</text>')
+        numeri = [valore for valore, _ in valori.values()]
+        minimo, massimo = min(numeri), max(numeri)
+
+        def y(
+            valore: float, alto: float = alto, basso: float = basso, lo: float = minimo, hi: float = massimo
+        ) -> float:
+            if hi == lo:
+                return (alto + basso) / 2
+            return basso - (basso - alto) * (valore - lo) / (hi - lo)
+
+        punti = " ".join(f"{x(a):.1f},{y(valori[a][0]):.1f}" for a in sorted(valori))
+        parti.append(
+            f'<polyline class="indicatore" data-codice="{escape(codice)}" points="{punti}" fill="none" '
+            'stroke="#0b5cad" stroke-width="2"/>'
+        )
+        for anno in sorted(valori):
+            valore = valori[anno][0]
+            testo = numero(valore, lang)
+            parti.append(f'<circle cx="{x(anno):.1f}" cy="{y(valore):.1f}" r="4" fill="#0b5cad"/>')
+            parti.append(
+                f'<text x="{x(anno) + 7:.1f}" y="{y(valore) - 6:.1f}" font-size="11">{escape(testo)}</text>'
+            )
+        parti.append(
+            f'<line x1="8" x2="{destra}" y1="{alto + riga_h - 8}" y2="{alto + riga_h - 8}" stroke="#eee"/>'
         )
     parti.append("</svg>")
     return "\n".join(parti) + "\n"

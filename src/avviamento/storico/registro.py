@@ -49,6 +49,18 @@ def valutazione(esito: Esito, profilo: Profilo, testo_profilo: bytes, pack: Rule
             "conteggi": {g: esito.conteggio(g) for g in ("errore", "avviso", "info")},
             "serie": serie_classi(esito, pack),
             "etichette": {f.codice: f.etichetta["it"] for f in esito.funzioni},
+            "indicatori": [
+                {
+                    "funzione": i.funzione,
+                    "codice": i.codice,
+                    "famiglia": i.famiglia,
+                    "valore": i.valore,
+                    "unita": i.unita,
+                    "anno": i.anno,
+                    "fonte": i.fonte,
+                }
+                for i in esito.indicatori
+            ],
         },
     )
 
@@ -75,6 +87,7 @@ def come_dict(v: Valutazione) -> dict[str, Any]:
         "funzioni_effettive": v.dati["funzioni_effettive"],
         "conteggi": v.dati["conteggi"],
         "serie": v.dati["serie"],
+        "indicatori": v.dati.get("indicatori", []),
         "regole": v.regole,
         "profilo_sha256": v.profilo_sha256,
         "registrata": v.registrata,

@@ -10,9 +10,9 @@ import json
 from html import escape
 from typing import Any
 
-from avviamento.i18n import Lang, data_estesa, plurale
+from avviamento.i18n import Lang, data_estesa, numero, plurale
 from avviamento.storico.db import Valutazione
-from avviamento.storico.grafico import grafico
+from avviamento.storico.grafico import grafico, grafico_indicatori, serie_indicatori
 from avviamento.storico.registro import come_dict
 
 FORMATO_STORICO = "avviamento/storico@1"
@@ -29,6 +29,10 @@ UI = {
     "avvisi": {"it": "avvisi", "en": "warnings"},
     "regole": {"it": "regole", "en": "rules"},
     "storia": {"it": "Storico delle valutazioni", "en": "History of evaluations"},
+    "indicatori": {
+        "it": "Indicatori (Carta d'identità) per anno",
+        "en": "Indicators (Carta d'identità) by year",
+    },
 }
 
 
@@ -85,6 +89,15 @@ def _riga(v: Valutazione, lang: Lang) -> str:
 def mostra_text(valutazioni: list[Valutazione], lang: Lang = "it") -> str:
     lines = [f"{valutazioni[-1].unione} — {UI['storia'][lang]}", ""]
     lines += [_riga(v, lang) for v in valutazioni]
+    serie = serie_indicatori(valutazioni)
+    if serie:
+        lines += ["", UI["indicatori"][lang]]
+    for (funzione, codice), valori in serie.items():
+        anni = ", ".join(
+            f"{anno}: {numero(valore, lang)}{' ' + unita if unita else ''}"
+            for anno, (valore, unita) in sorted(valori.items())
+        )
+        lines.append(f"  {funzione} · {codice} — {anni}")
     return "\n".join(lines) + "\n"
 
 
@@ -93,11 +106,13 @@ def mostra_html(valutazioni: list[Valutazione], lang: Lang = "it") -> str:
 
     nome = escape(valutazioni[-1].unione)
     voci = "".join(f"<li>{escape(_riga(v, lang))}</li>" for v in valutazioni)
+    svg = grafico_indicatori(valutazioni, lang)
+    indicatori = f"<figure>\n{svg}</figure>\n" if svg else ""
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{nome} — {UI['storia'][lang]}</title><style>{CSS}</style></head><body>\n"
         f"<h1>{nome} — {UI['storia'][lang]}</h1>\n<figure>\n{grafico(valutazioni, lang)}</figure>\n"
-        f"<ul>{voci}</ul>\n</body></html>\n"
+        f"<ul>{voci}</ul>\n{indicatori}</body></html>\n"
     )
 
 
