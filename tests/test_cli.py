@@ -137,8 +137,8 @@ def test_rules_list_and_show(run: Run) -> None:
     listing = run("rules", "list")
     assert listing.exit_code == 0
     codes = [line.split()[0] for line in listing.stdout.splitlines()[1:]]
-    assert codes[:15] == [f"ER-{n:03d}" for n in range(1, 16)]
-    assert all(code.startswith("ER-1") for code in codes[15:])
+    assert codes[:16] == [f"ER-{n:03d}" for n in range(1, 17)]
+    assert all(code.startswith("ER-1") for code in codes[16:])
     show = run("rules", "show", "er-002")
     assert show.exit_code == 0
     assert "storia di «soglia_funzioni_chiave»" in show.stdout

@@ -19,6 +19,7 @@ from avviamento.checks import (
     delibera_prima_costituzione,
     funzione_duplicata,
     funzione_effettiva,
+    indicatori_annuali,
     integralita,
     minimo_funzioni,
     piccoli_comuni,
@@ -50,6 +51,7 @@ _MODULES: tuple[ModuleType, ...] = (
     funzione_duplicata,
     classe_dichiarata,
     data_valutazione,
+    indicatori_annuali,
 )
 
 REGISTRY: dict[str, ModuleType] = {module.KIND: module for module in _MODULES}
