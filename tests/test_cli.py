@@ -138,8 +138,8 @@ def test_rules_list_and_show(run: Run) -> None:
     assert listing.exit_code == 0
     primo = listing.stdout.split("\n\n")[0]  # the default pack comes first, then the other bundled packs
     codes = [line.split()[0] for line in primo.splitlines()[1:]]
-    assert codes[:15] == [f"ER-{n:03d}" for n in range(1, 16)]
-    assert all(code.startswith("ER-1") for code in codes[15:])
+    assert codes[:16] == [f"ER-{n:03d}" for n in range(1, 17)]
+    assert all(code.startswith("ER-1") for code in codes[16:])
     show = run("rules", "show", "er-002")
     assert show.exit_code == 0
     assert "storia di «soglia_funzioni_chiave»" in show.stdout

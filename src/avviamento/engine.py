@@ -12,7 +12,7 @@ from avviamento.classi import Evidenze, classe_calcolata
 from avviamento.comuni import anagrafe
 from avviamento.effettivita import stato_funzione
 from avviamento.errors import both, did_you_mean
-from avviamento.esito import Esito, InfoRegole, Rilievo, Stato
+from avviamento.esito import Esito, Indicatore, InfoRegole, Rilievo, Stato
 from avviamento.i18n import Lang, data_estesa
 from avviamento.profilo import ProfiloCaricato
 from avviamento.regole import Regola, RulePack
@@ -32,6 +32,12 @@ def verifica_funzioni(caricato: ProfiloCaricato, pack: RulePack) -> None:
             hint = did_you_mean(funzione.codice, catalogo)
             raise caricato.documento.error(
                 ("funzioni", i, "codice"), both("unknown_function", code=funzione.codice, hint=hint)
+            )
+    for i, indicatore in enumerate(caricato.profilo.indicatori):
+        if indicatore.funzione not in catalogo:
+            hint = did_you_mean(indicatore.funzione, catalogo)
+            raise caricato.documento.error(
+                ("indicatori", i, "funzione"), both("unknown_function", code=indicatore.funzione, hint=hint)
             )
 
 
@@ -80,6 +86,10 @@ def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = 
         popolazione=None if None in popolazioni else sum(p or 0 for p in popolazioni),
         comuni=tuple(c.nome for c in ctx.profilo.comuni),
         etichette={f.codice: f.etichetta.as_text() for f in pack.pacchetto.funzioni},
+        indicatori=tuple(
+            Indicatore(i.funzione, i.codice, i.famiglia, i.valore, i.unita, i.anno, i.fonte)
+            for i in ctx.profilo.indicatori
+        ),
     )
 
 

@@ -70,6 +70,19 @@ class StatoFunzione:
 
 
 @dataclass(frozen=True)
+class Indicatore:
+    """One Carta d'identità indicator as the profile gives it."""
+
+    funzione: str
+    codice: str
+    famiglia: str
+    valore: float
+    unita: str | None
+    anno: int
+    fonte: str | None
+
+
+@dataclass(frozen=True)
 class InfoRegole:
     id: str
     versione: str
@@ -91,6 +104,7 @@ class Esito:
     comuni: tuple[str, ...] = field(default=())
     etichette: dict[str, Text] = field(default_factory=dict)  # labels of the pack's whole function catalogue
     pacchetti: tuple[InfoRegole, ...] = ()  # every pack applied (`regole` is the first one)
+    indicatori: tuple[Indicatore, ...] = ()
 
     @property
     def funzioni_effettive(self) -> tuple[str, ...]:

@@ -125,6 +125,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "date out of the accepted range for {option}: '{value}' (years {min} to {max})",
     },
     "unknown_rule": {"it": "regola sconosciuta '{code}'{hint}", "en": "unknown rule '{code}'{hint}"},
+    "unioni_diverse": {
+        "it": "i due profili sono di Unioni diverse ({prima} e {dopo}): il confronto vale per una sola Unione",
+        "en": "the two profiles are of different Unions ({prima} and {dopo}): a comparison needs one Union",
+    },
     "quiet_format": {
         "it": "--quiet vale solo per il rapporto testuale (senza --format)",
         "en": "--quiet applies to the text report only (no --format)",

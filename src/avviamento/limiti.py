@@ -13,6 +13,7 @@ MAX_NODES = 100_000  # keys and values, aliases expanded (a real profile has a f
 MAX_DEPTH = 50  # nested mappings and lists (a profile needs 6)
 MAX_COMUNI = 500  # Comuni of one Unione
 MAX_FUNZIONI = 100  # functions of one Unione
+MAX_INDICATORI = 2_000  # Carta d'identità indicators: ~10 per function per year
 MAX_CONFERIMENTI = MAX_COMUNI  # conferrals of one function
 MAX_TESTO = 2_000  # characters of one text value in a profile
 ANNO_MINIMO, ANNO_MASSIMO = 1900, 2199  # years of any date read (profile, rule pack, --as-of, --deadline)

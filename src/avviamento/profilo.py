@@ -24,7 +24,15 @@ from pydantic_core import PydanticCustomError
 
 from avviamento.errors import InputError, Text, both, breve, did_you_mean
 from avviamento.i18n import PYDANTIC_MESSAGES
-from avviamento.limiti import ANNO_MASSIMO, ANNO_MINIMO, MAX_COMUNI, MAX_CONFERIMENTI, MAX_FUNZIONI, MAX_TESTO
+from avviamento.limiti import (
+    ANNO_MASSIMO,
+    ANNO_MINIMO,
+    MAX_COMUNI,
+    MAX_CONFERIMENTI,
+    MAX_FUNZIONI,
+    MAX_INDICATORI,
+    MAX_TESTO,
+)
 from avviamento.yamlio import Document, load_yaml
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -392,6 +400,40 @@ class Funzione(_Base):
     )
 
 
+Famiglia = Literal["qualita", "disparita", "sostenibilita", "innovazione", "semplificazione"]
+
+
+class Indicatore(_Base):
+    funzione: str = Field(
+        min_length=1,
+        title="Funzione",
+        description="La funzione finanziata, dal catalogo del pacchetto di regole.",
+    )
+    codice: str = Field(
+        min_length=1,
+        max_length=100,
+        title="Codice dell'indicatore",
+        description="Il codice dell'indicatore nella Carta d'identità delle Unioni (piattaforma regionale).",
+    )
+    famiglia: Famiglia = Field(
+        title="Famiglia",
+        description=(
+            "La famiglia dell'indicatore: qualita (qualità del servizio), disparita (disparità territoriali), "
+            "sostenibilita (sostenibilità economica), innovazione, semplificazione."
+        ),
+    )
+    valore: float = Field(allow_inf_nan=False, title="Valore", description="Il valore rilevato (un numero).")
+    unita: str | None = Field(
+        default=None, max_length=100, title="Unità di misura", description="Ad es. giorni, euro, %."
+    )
+    anno: int = Field(
+        ge=ANNO_MINIMO, le=ANNO_MASSIMO, title="Anno", description="L'anno a cui il valore si riferisce."
+    )
+    fonte: str | None = Field(
+        default=None, title="Fonte", description="Da dove viene il valore (ufficio, banca dati, rilevazione)."
+    )
+
+
 class Adempimento(_Base):
     approvato: Data | None = Field(default=None, title="Approvazione", description="Data di approvazione.")
     atto: str | None = Field(
@@ -679,6 +721,15 @@ class Profilo(_Base):
         default=None,
         title="Piano strategico di Unione",
         description="Analisi diagnostica, Piano, Patto per lo sviluppo del territorio e suo monitoraggio.",
+    )
+    indicatori: list[Indicatore] = Field(
+        default_factory=list,
+        max_length=MAX_INDICATORI,
+        title="Indicatori (Carta d'identità delle Unioni)",
+        description=(
+            "Gli indicatori per funzione finanziata che la Regione raccoglie ogni anno entro il 31 ottobre: "
+            "qualità, disparità territoriali, sostenibilità, innovazione, semplificazione."
+        ),
     )
 
 

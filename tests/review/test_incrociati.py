@@ -121,3 +121,25 @@ def test_invalid_rows_take_no_part(pack: RulePack) -> None:
         Riga("b.yaml", False, errore={"it": "b.yaml:1:1: x", "en": "b.yaml:1:1: x"}, unione="Unione A"),
     ]
     assert rilievi_incrociati(righe, pack) == []
+
+
+def test_two_dates_of_one_union_are_versions_not_a_repetition(pack: RulePack) -> None:
+    import dataclasses
+    import datetime as dt
+
+    giugno = riga(
+        "giugno.yaml", "Unione Terre d'Acqua", ("Crevalcore", "037024"), cf="03011230376", classe="avviata"
+    )
+    gennaio = riga("gennaio.yaml", "Unione Terre d'Acqua", ("Crevalcore", "037024"), cf="03011230376")
+    righe = [
+        dataclasses.replace(giugno, data_riferimento=dt.date(2024, 6, 30)),
+        dataclasses.replace(gennaio, data_riferimento=dt.date(2024, 1, 15)),
+    ]
+    [rilievo] = rilievi_incrociati(righe, pack)
+    assert rilievo.tipo == "versioni_unione"
+    assert rilievo.file == ("gennaio.yaml", "giugno.yaml")  # oldest first: the latest is current
+    assert rilievo.messaggio["it"] == (
+        "«Unione Terre d'Acqua»: due versioni: da 15 gennaio 2024 (gennaio.yaml) a 30 giugno 2024 (giugno.yaml), "
+        "classe da non avviata ad avviata; è attuale la versione più recente."
+    )
+    assert "two versions: from 15 January 2024" in rilievo.messaggio["en"]

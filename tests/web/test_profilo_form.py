@@ -82,6 +82,7 @@ def test_sections_come_from_the_schema(pack: RulePack) -> None:
         "adempimenti",
         "processi_partecipativi",
         "piano_strategico",
+        "indicatori",
     ]
     assert forma.fissi == ("versione_formato",)
     funzione = nodo_a(("funzioni", 0))

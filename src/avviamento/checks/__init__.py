@@ -21,6 +21,7 @@ from avviamento.checks import (
     fasi_processo,
     funzione_duplicata,
     funzione_effettiva,
+    indicatori_annuali,
     integralita,
     minimo_funzioni,
     monitoraggio_patto,
@@ -60,6 +61,7 @@ _MODULES: tuple[ModuleType, ...] = (
     fasi_processo,
     termine_conclusione,
     monitoraggio_patto,
+    indicatori_annuali,
 )
 
 REGISTRY: dict[str, ModuleType] = {module.KIND: module for module in _MODULES}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from avviamento.cli import check, draft, init, plan, review, rules, schema, serve
+from avviamento.cli import check, confronta, draft, init, plan, review, rules, schema, serve, storico
 from avviamento.cli.common import MARKUP
 
 app = typer.Typer(
@@ -47,6 +47,8 @@ app.add_typer(rules.app, name="rules")
 app.command("draft")(draft.draft)
 app.add_typer(draft.app, name="templates")
 app.command("serve")(serve.serve)
+app.command("confronta")(confronta.confronta)
+app.add_typer(storico.app, name="storico")
 
 
 def main() -> None:

@@ -78,6 +78,14 @@ def review(
             show_default=False,
         ),
     ] = None,
+    storico: Annotated[
+        bool,
+        typer.Option("--storico", help="Registra anche ogni profilo valido nello storico delle valutazioni."),
+    ] = False,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="File dello storico (con --storico); predefinito: quello dell'utente."),
+    ] = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Istruttoria di più profili: validità, classe dichiarata e calcolata, rilievi, controlli incrociati.
@@ -101,6 +109,11 @@ def review(
         pack = load_rules(rules)
     if not files:
         _fail(lang, "nessun_profilo", percorsi=", ".join(str(p) for p in percorsi))
+    archivio = None
+    if storico:
+        from avviamento.cli.storico import apri
+
+        archivio = apri(db, lang)  # a foreign --db stops here, before the batch
 
     con_rilievi = formato is FormatoIstruttoria.html  # only the HTML report shows each Union's findings
     istruttoria = _con_avanzamento(
@@ -110,6 +123,12 @@ def review(
             files, pack, giorno, con_rilievi=con_rilievi, avanzamento=avanza, jobs=jobs or cpu_disponibili()
         ),
     )
+    if archivio is not None:
+        from avviamento.cli.storico import registra_profili
+
+        validi = [f for f, riga in zip(files, istruttoria.righe, strict=True) if riga.valido]
+        for riga in registra_profili(archivio, validi, pack, giorno, lang):
+            typer.echo(riga, err=True)
     testo = _render(istruttoria, formato, lang, bom=bom, a_video=out is None)
     if out is None:
         typer.echo(testo, nl=False)

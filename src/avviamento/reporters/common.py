@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from avviamento.esito import Esito, Rilievo
-from avviamento.i18n import Lang, data_estesa
+from avviamento.i18n import Lang, data_estesa, numero
 
 GRAVITA: dict[str, dict[str, str]] = {
     "errore": {"it": "Errori", "en": "Errors"},
@@ -58,6 +58,10 @@ UI: dict[str, dict[str, str]] = {
     "perche": {"it": "perché", "en": "because"},
     "nessun_rilievo": {"it": "Nessun rilievo aperto.", "en": "No open finding."},
     "popolazione": {"it": "Popolazione", "en": "Population"},
+    "indicatori": {
+        "it": "Indicatori (Carta d'identità delle Unioni)",
+        "en": "Indicators (Carta d'identità delle Unioni)",
+    },
     "conteggio": {
         "it": "errori: {errori}, avvisi: {avvisi}, informazioni: {info}",
         "en": "errors: {errori}, warnings: {avvisi}, notes: {info}",
@@ -116,6 +120,18 @@ def conteggio(esito: Esito, lang: Lang) -> str:
     return ui("conteggio", lang).format(
         errori=esito.conteggio("errore"), avvisi=esito.conteggio("avviso"), info=esito.conteggio("info")
     )
+
+
+def righe_indicatori(esito: Esito, lang: Lang) -> list[tuple[str, list[str]]]:
+    """The profile's indicators per function (in catalogue label order), each `anno · famiglia · codice: valore`."""
+    per_funzione: dict[str, list[str]] = {}
+    for i in sorted(esito.indicatori, key=lambda i: (i.funzione, i.anno, i.famiglia, i.codice)):
+        unita = f" {i.unita}" if i.unita else ""
+        fonte = f" ({ui('fonte', lang).lower()}: {i.fonte})" if i.fonte else ""
+        riga = f"{i.anno} · {i.famiglia} · {i.codice}: {numero(i.valore, lang)}{unita}{fonte}"
+        etichetta = esito.etichette.get(i.funzione, {"it": i.funzione, "en": i.funzione})[lang]
+        per_funzione.setdefault(etichetta, []).append(riga)
+    return sorted(per_funzione.items())
 
 
 def classe_testo(codice: str | None, lang: Lang) -> str:

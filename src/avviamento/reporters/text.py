@@ -16,6 +16,7 @@ from avviamento.reporters.common import (
     classe_testo,
     conteggio,
     fonte_testo,
+    righe_indicatori,
     rimedi_testo,
     stato_testo,
     ui,
@@ -92,6 +93,14 @@ def render(esito: Esito, lang: Lang = "it", *, color: bool = False, width: int |
             motivi = "; ".join(m[lang] for m in f.motivi)
             riga = f"{f.etichetta[lang]}: {ui('non_effettiva', lang)} — {motivi}"
             indented(out, riga, 4, 2, RichText("✘", "red"))
+
+    if esito.indicatori:
+        out.print()
+        out.print(f"[bold]{ui('indicatori', lang)}[/bold]")
+        for funzione, righe in righe_indicatori(esito, lang):
+            indented(out, funzione, 4, 2)
+            for riga in righe:
+                indented(out, riga, 6, 4)
 
     aperti = [r for r in esito.rilievi if r.aperto]
     out.print()

@@ -108,6 +108,7 @@ def valuta(
         avvisi=esito.conteggio("avviso"),
         informazioni=esito.conteggio("info"),
         data_valutazione=esito.data_valutazione,
+        data_riferimento=caricato.profilo.data_riferimento,
         comuni=tuple(ComuneMembro(c.nome, c.istat) for c in caricato.profilo.comuni),
         esito=_solo_aperti(esito) if con_rilievi else None,
     )

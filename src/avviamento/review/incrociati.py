@@ -1,13 +1,16 @@
-"""What no single profile shows: a Comune in two Unions, the same Union twice, a class claimed too high."""
+"""What no single profile shows: a Comune in two Unions, the same Union twice (or two versions of it), a class
+claimed too high."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from avviamento.classi import etichetta_classe
 from avviamento.comuni import anagrafe, normalizza
 from avviamento.errors import Text
+from avviamento.i18n import data_estesa
 from avviamento.regole import RulePack
 from avviamento.review.istruttoria import Riga, RilievoIncrociato
 
@@ -113,6 +116,10 @@ def _unioni_duplicate(righe: Sequence[Riga], gruppi: dict[int, list[int]]) -> It
     for membri in sorted(gruppi.values()):
         if len(membri) < 2:
             continue
+        date = {righe[i].data_riferimento for i in membri}
+        if None not in date and len(date) > 1:
+            yield _versioni(righe, membri)
+            continue
         nomi = {normalizza(righe[i].unione or "") for i in membri}
         codici = {righe[i].codice_fiscale for i in membri}
         codice = next(iter(codici)) if len(codici) == 1 else None
@@ -138,6 +145,33 @@ def _unioni_duplicate(righe: Sequence[Riga], gruppi: dict[int, list[int]]) -> It
             tuple(righe[i].file for i in membri),
             unioni=tuple(dict.fromkeys(righe[i].unione or "" for i in membri)),
         )
+
+
+NUMERI = {2: ("due", "two"), 3: ("tre", "three"), 4: ("quattro", "four"), 5: ("cinque", "five")}
+
+
+def _versioni(righe: Sequence[Riga], membri: list[int]) -> RilievoIncrociato:
+    """Profiles of one Union with different dates are versions: the latest is current, the change is reported."""
+    ordinati = sorted(membri, key=lambda i: (righe[i].data_riferimento or dt.date.min, righe[i].file))
+    prima, ultima = righe[ordinati[0]], righe[ordinati[-1]]
+    n_it, n_en = NUMERI.get(len(membri), (str(len(membri)), str(len(membri))))
+    da, a = ((r.classe or "").replace("_", " ") for r in (prima, ultima))
+    prep = "ad" if a[:1] in "aeiou" else "a"
+    classe_it = f"classe invariata ({a})" if da == a else f"classe da {da} {prep} {a}"
+    classe_en = f"class unchanged ({a})" if da == a else f"class from {da} to {a}"
+    return RilievoIncrociato(
+        "versioni_unione",
+        {
+            "it": f"«{ultima.unione}»: {n_it} versioni: da {data_estesa(prima.data_riferimento)} ({prima.file}) "
+            f"a {data_estesa(ultima.data_riferimento)} ({ultima.file}), {classe_it}; "
+            f"è attuale la versione più recente.",
+            "en": f"«{ultima.unione}»: {n_en} versions: from {data_estesa(prima.data_riferimento, 'en')} "
+            f"({prima.file}) to {data_estesa(ultima.data_riferimento, 'en')} ({ultima.file}), {classe_en}; "
+            f"the latest version is current.",
+        },
+        tuple(righe[i].file for i in ordinati),
+        unioni=tuple(dict.fromkeys(righe[i].unione or "" for i in ordinati)),
+    )
 
 
 def _classi_superiori(

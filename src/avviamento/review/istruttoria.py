@@ -36,6 +36,7 @@ class Riga:
     avvisi: int = 0
     informazioni: int = 0
     data_valutazione: dt.date | None = None
+    data_riferimento: dt.date | None = None  # the profile's own date: orders versions of one Union
     comuni: tuple[ComuneMembro, ...] = ()
     esito: Esito | None = None  # kept, with its open findings only, when the report shows the findings
 
@@ -55,7 +56,7 @@ class Riga:
 class RilievoIncrociato:
     """What no single file shows: a Comune in two Unions, a Union sent twice, a class claimed too high."""
 
-    tipo: str  # comune_in_piu_unioni | unione_duplicata | classe_dichiarata_superiore
+    tipo: str  # comune_in_piu_unioni | unione_duplicata | versioni_unione | classe_dichiarata_superiore
     messaggio: Text
     file: tuple[str, ...]
     comuni: tuple[str, ...] = ()

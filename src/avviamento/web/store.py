@@ -6,12 +6,13 @@ A connection per operation: the server runs requests on several threads, and SQL
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from avviamento.dati_utente import cartella_dati
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS profili (
@@ -24,9 +25,8 @@ CREATE TABLE IF NOT EXISTS profili (
 
 
 def percorso_predefinito() -> Path:
-    """`$XDG_DATA_HOME/avviamento/avviamento.sqlite3` (usually `~/.local/share/…`)."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "avviamento" / "avviamento.sqlite3"
+    """`avviamento.sqlite3` in the user's data directory (`$XDG_DATA_HOME/avviamento/`, usually `~/.local/share/…`)."""
+    return cartella_dati() / "avviamento.sqlite3"
 
 
 @dataclass(frozen=True)

@@ -314,7 +314,7 @@ def _tabelle_istruttoria() -> dict[str, Any]:
     from avviamento.classi import RANGO
     from avviamento.review.render.common import t
 
-    tipi = ("comune_in_piu_unioni", "unione_duplicata", "classe_dichiarata_superiore")
+    tipi = ("comune_in_piu_unioni", "unione_duplicata", "versioni_unione", "classe_dichiarata_superiore")
     return {"rango": RANGO, "tipi_incrociati": {k: t(f"tipo.{k}", "it") for k in tipi}}
 
 

@@ -54,6 +54,7 @@ TESTI: dict[str, dict[str, str]] = {
     "senza_nome": {"it": "(Unione non indicata)", "en": "(Union not named)"},
     "tipo.comune_in_piu_unioni": {"it": "Comune in più Unioni", "en": "Comune in several Unions"},
     "tipo.unione_duplicata": {"it": "Unione ripetuta", "en": "Union sent twice"},
+    "tipo.versioni_unione": {"it": "Versioni della stessa Unione", "en": "Versions of one Union"},
     "tipo.classe_dichiarata_superiore": {
         "it": "Classe dichiarata superiore a quella calcolata",
         "en": "Declared class above the computed one",
