@@ -17,6 +17,11 @@ DELTA = str(EXAMPLES / "terre-del-delta.yaml")
 Run = Callable[..., Result]
 
 
+def _giorni(dal: dt.date, al: dt.date) -> list[dt.date]:
+    """The days from `dal` (included) to `al` (excluded)."""
+    return [dal + dt.timedelta(days=n) for n in range((al - dal).days)]
+
+
 def events(path: Path) -> list[Any]:
     cal = Calendar.from_ical(path.read_bytes())
     return list(cal.walk("VEVENT"))
@@ -34,10 +39,17 @@ def test_calendar_parses_back_with_one_all_day_event_per_step(run: Run, tmp_path
         assert type(start) is dt.date  # all-day
         assert event.decoded("dtend") == start + dt.timedelta(days=1)
         assert start <= dt.date(2024, 6, 30)
-        assert str(event["summary"]).startswith("Unione dei Comuni Terre del Delta")
+        assert len(str(event["summary"])) <= 80  # the Union's name goes to the description
+        assert str(event["description"]).startswith("Unione dei Comuni Terre del Delta — ")
+        [allarme] = event.walk("VALARM")
+        assert allarme["action"] == "DISPLAY"
+        # three working days before the step
+        giorno = start - allarme.decoded("trigger").days * -dt.timedelta(days=1)
+        assert giorno.weekday() < 5 and len([g for g in _giorni(giorno, start) if g.weekday() < 5]) == 3
     summaries = [str(e["summary"]) for e in found]
-    assert any(s.startswith("Unione dei Comuni Terre del Delta — Goro: Convocazione") for s in summaries)
-    assert any("Sottoscrizione digitale della convenzione [Protezione civile]" in s for s in summaries)
+    assert any(s.startswith("Goro: Convocazione del Consiglio comunale") for s in summaries)
+    assert "Unione: Sottoscrizione digitale della convenzione [Protezione civile]" in summaries
+    assert all(s.count("[") == s.count("]") for s in summaries)  # a long title drops the function, never half
     convocazione = next(e for e in found if "Goro: Convocazione" in str(e["summary"]))
     assert convocazione.decoded("dtstart") == dt.date(2024, 5, 10)
     assert "Presidente del Consiglio comunale di Goro" in str(convocazione["description"])
