@@ -359,6 +359,17 @@ def nota_di_redazione(doc: DocumentoDocx) -> None:
 # --- shared passages ---
 
 
+def premesse_statuto_e_funzione(doc: DocumentoDocx) -> None:
+    """The statute's rule on conferrals, then the premesse on the function (council deliberations)."""
+    punto(
+        doc,
+        "lo statuto dell'Unione, approvato il {{ unione.statuto_approvato }} e pubblicato nel "
+        "{{ unione.statuto_pubblicazione }}, disciplina{% if unione.articolo_statuto %} all'"
+        "{{ unione.articolo_statuto }}{% endif %} il conferimento di funzioni da parte dei Comuni aderenti;",
+    )
+    premesse_funzione(doc)
+
+
 def premesse_funzione(doc: DocumentoDocx) -> None:
     """The premesse on the function itself: art. 7 c.3, DL 78/2010, art. 24 LR 21/2012."""
     tag(doc, 'if funzione.art7_c3 == "obbligatoria"')
@@ -825,13 +836,7 @@ def delibera() -> DocumentoDocx:
         "il Comune di {{ comune.nome }} aderisce all'{{ unione.designazione }}, {{ unione.costituzione }}, "
         "operante dal {{ unione.decorrenza }};",
     )
-    punto(
-        doc,
-        "lo statuto dell'Unione, approvato il {{ unione.statuto_approvato }} e pubblicato nel "
-        "{{ unione.statuto_pubblicazione }}, disciplina{% if unione.articolo_statuto %} all'"
-        "{{ unione.articolo_statuto }}{% endif %} il conferimento di funzioni da parte dei Comuni aderenti;",
-    )
-    premesse_funzione(doc)
+    premesse_statuto_e_funzione(doc)
     tag(doc, "if funzione.sostitutiva")
     punto(
         doc,
@@ -1104,13 +1109,7 @@ def delibera_consiglio_unione() -> DocumentoDocx:
         "l'{{ unione.designazione }}, {{ unione.costituzione }}, opera dal {{ unione.decorrenza }} ed è formata "
         "dai Comuni di {{ unione.elenco_comuni }};",
     )
-    punto(
-        doc,
-        "lo statuto dell'Unione, approvato il {{ unione.statuto_approvato }} e pubblicato nel "
-        "{{ unione.statuto_pubblicazione }}, disciplina{% if unione.articolo_statuto %} all'"
-        "{{ unione.articolo_statuto }}{% endif %} il conferimento di funzioni da parte dei Comuni aderenti;",
-    )
-    premesse_funzione(doc)
+    premesse_statuto_e_funzione(doc)
     tag(doc, "if funzione.sostitutiva")
     punto(
         doc,
