@@ -383,7 +383,9 @@ def test_the_index_has_a_word_sibling_in_the_order_of_adoption(run: Run, out: Pa
     posizioni = [testo.index(f) for f in fasi]
     assert posizioni == sorted(posizioni)
     for voce in indice(out):
-        assert voce["file"] in testo
+        # the column may wrap a long name only after its separators, at a zero-width space
+        assert voce["file"] not in testo
+        assert voce["file"] in testo.replace("\u200b", "")
     assert "Consiglio comunale di Goro" in testo and "ER-009" in testo
     assert "Deliberazione di adozione: Regolamento di contabilità" in testo
     assert "ER-014: Non risulta approvato il regolamento di contabilità" in testo

@@ -200,6 +200,12 @@ def _descrizione(atto: Atto, etichette: dict[str, str]) -> tuple[str, str]:
     return f"{titolo} (allegato A alla deliberazione di adozione)", organo
 
 
+def _divisibile(nome: str) -> str:
+    """A file name that a narrow column may wrap only after its separators, never mid-word: a zero-width space
+    after each `/`, `_` and `-`."""
+    return re.sub(r"([/_-])", "\\1\u200b", nome)
+
+
 def indice_docx(atti: tuple[Atto, ...], esito: Esito) -> bytes:
     """`indice.docx`: the acts in the order of adoption, the findings each cures — what a segretario forwards
     to the mayors. In Italian, as the acts are."""
@@ -246,7 +252,9 @@ def indice_docx(atti: tuple[Atto, ...], esito: Esito) -> bytes:
         descrizione, organo = _descrizione(atto, etichette)
         riga = tabella.add_row().cells
         for cella, testo in zip(
-            riga, (descrizione, organo, ", ".join(atto.rilievi) or "—", atto.file), strict=True
+            riga,
+            (descrizione, organo, ", ".join(atto.rilievi) or "—", _divisibile(atto.file)),
+            strict=True,
         ):
             cella.text = testo
         for cella, larghezza in zip(riga, LARGHEZZE, strict=True):
