@@ -81,6 +81,26 @@ def test_list_and_export(run: Run, db: str) -> None:
     assert dati["formato"] == "avviamento/storico@1" and len(dati["valutazioni"]) == 3
 
 
+def test_export_to_a_file_never_overwrites_without_force(run: Run, db: str, tmp_path: Path) -> None:
+    run("storico", "registra", TDA, DELTA, "--db", db)
+    out = tmp_path / "storico.csv"
+    result = run("storico", "esporta", "--db", db, "--out", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text(encoding="utf-8") == run("storico", "esporta", "--db", db).stdout
+    assert len(list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))) == 2
+    out.write_text("dati dell'utente\n", encoding="utf-8")
+    again = run("storico", "esporta", "--db", db, "--out", str(out), "--format", "json")
+    assert again.exit_code == 2 and len(again.stderr.splitlines()) == 1
+    assert "il file esiste già (usare --force per sovrascriverlo)" in again.stderr
+    assert out.read_text(encoding="utf-8") == "dati dell'utente\n"
+    forced = run("storico", "esporta", "--db", db, "--out", str(out), "--format", "json", "--force")
+    assert forced.exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["formato"] == "avviamento/storico@1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["storico.csv", "sub"]  # no temporary file left
+    nowhere = run("storico", "esporta", "--db", db, "--out", str(tmp_path / "manca" / "x.csv"))
+    assert nowhere.exit_code == 2 and "la cartella non esiste" in nowhere.stderr
+
+
 def test_unknown_or_ambiguous_union_is_exit_2(run: Run, db: str) -> None:
     run("storico", "registra", TDA, DELTA, "--db", db)
     nessuna = run("storico", "mostra", "Pianura", "--db", db)

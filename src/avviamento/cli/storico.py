@@ -16,11 +16,13 @@ from avviamento.cli.common import (
     LangOption,
     Lingua,
     RulesOption,
+    check_destination,
     fail,
     input_errors,
     lang_of,
     load_rules,
     parse_option_date,
+    write_output,
 )
 
 if TYPE_CHECKING:
@@ -183,18 +185,28 @@ def mostra(
 def esporta(
     db: DbOption = None,
     formato: Annotated[FormatoEsporta, typer.Option("--format", help="csv o json.")] = FormatoEsporta.csv,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Scrive l'esportazione in questo file invece che a video.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Sovrascrive il file di --out se esiste.")] = False,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Tutte le valutazioni dello storico, in CSV o JSON."""
     from avviamento.storico import render
 
+    code = lang_of(lang)
+    if out is not None:
+        check_destination(out, "--out", force, code)
     valutazioni = apri(db, lang).valutazioni()
     output = (
         render.esporta_json(valutazioni)
         if formato is FormatoEsporta.json
         else render.esporta_csv(valutazioni)
     )
-    typer.echo(output, nl=False)
+    if out is None:
+        typer.echo(output, nl=False)
+    else:
+        write_output(out, output, "--out", force, code)
 
 
 app.command("registra")(registra)
