@@ -39,8 +39,65 @@ def test_check_shows_the_indicators_per_function(run: Run, tmp_path: Path) -> No
     ]
 
 
+def test_every_report_format_shows_the_indicators_per_function(run: Run, tmp_path: Path) -> None:
+    path = str(_profilo(tmp_path))
+    md = run("check", path, "--format", "markdown").stdout
+    sezione = md[md.index("## Indicatori (Carta d'identità delle Unioni)") : md.index("## Rilievi")]
+    assert sezione.index("### Protezione civile") < sezione.index("### Tributi")
+    assert "| 2023 | qualità del servizio | QS-01 | 12 giorni | Ufficio PC |" in sezione
+    assert "| 2024 | qualità del servizio | QS-01 | 9,5 giorni | — |" in sezione
+    assert "| 2024 | sostenibilità economica | SE-02 | 104000 euro | — |" in sezione
+
+    html = run("check", path, "--format", "html").stdout
+    tabelle = [t + "</table>" for t in html.split("</table>")[:-1]]
+    assert len(tabelle) == 2
+    righe = [ET.fromstring(t[t.index("<table") :]) for t in tabelle]
+    assert [t.findtext("caption") for t in righe] == ["Protezione civile", "Tributi"]
+    celle = [[td.text for td in tr] for tr in righe[0].iter("tr")][1:]
+    assert celle == [
+        ["2023", "qualità del servizio", "QS-01", "12 giorni", "Ufficio PC"],
+        ["2024", "qualità del servizio", "QS-01", "9,5 giorni", "—"],
+    ]
+    assert html.index("Indicatori (Carta d'identità") < html.index("<h2>Rilievi")
+
+    dati = json.loads(run("check", path, "--format", "json").stdout)
+    assert dati["indicatori"] == {
+        "protezione_civile": [
+            {"codice": "QS-01", "famiglia": "qualita", "valore": 12.0, "unita": "giorni", "anno": 2023,
+             "fonte": "Ufficio PC"},
+            {"codice": "QS-01", "famiglia": "qualita", "valore": 9.5, "unita": "giorni", "anno": 2024,
+             "fonte": None},
+        ],
+        "tributi": [
+            {"codice": "SE-02", "famiglia": "sostenibilita", "valore": 104000.0, "unita": "euro", "anno": 2024,
+             "fonte": None},
+        ],
+    }  # fmt: skip
+    inglese = run("check", path, "--format", "markdown", "--lang", "en").stdout
+    assert "| Year | Family | Indicator | Value | Source |" in inglese
+    assert "| 2024 | service quality | QS-01 | 9.5 giorni | — |" in inglese
+
+
+def test_indicator_text_from_the_profile_is_escaped(run: Run, tmp_path: Path) -> None:
+    voce = '{funzione: tributi, codice: "<b>X|1</b>", famiglia: innovazione, valore: 1, anno: 2024, fonte: "a|b"}'
+    path = str(_profilo(tmp_path, f"indicatori:\n  - {voce}\n"))
+    html = run("check", path, "--format", "html").stdout
+    assert "<b>X" not in html and "&lt;b&gt;X|1&lt;/b&gt;" in html
+    md = run("check", path, "--format", "markdown").stdout
+    assert r"| 2024 | innovazione | \<b\>X\|1\</b\> | 1 | a\|b |" in md
+
+
 def test_without_indicators_the_report_has_no_section(run: Run) -> None:
-    assert "Indicatori" not in run("check", str(EXAMPLES / "terre-d-acqua.yaml")).stdout
+    for formato in ("text", "markdown", "html"):
+        assert (
+            "Indicatori" not in run("check", str(EXAMPLES / "terre-d-acqua.yaml"), "--format", formato).stdout
+        )
+    assert (
+        json.loads(run("check", str(EXAMPLES / "terre-d-acqua.yaml"), "--format", "json").stdout)[
+            "indicatori"
+        ]
+        == {}
+    )
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,8 @@ def elenco(voci: list[str], lang: Lang = "it") -> str:
 
 def numero(valore: float, lang: Lang = "it") -> str:
     """A number as written in the language: `16`, `16,5` in Italian, `16.5` in English."""
-    testo = str(int(valore)) if float(valore).is_integer() else f"{valore:g}"
+    # 15 significant digits: every digit a user wrote (104000.5), none of float's noise (0.1 + 0.2)
+    testo = str(int(valore)) if float(valore).is_integer() else f"{valore:.15g}"
     return testo.replace(".", ",") if lang == "it" else testo
 
 

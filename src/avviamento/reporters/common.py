@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from avviamento.esito import Esito, Rilievo
+from avviamento.esito import Esito, Indicatore, Rilievo
 from avviamento.i18n import Lang, data_estesa, numero
 
 GRAVITA: dict[str, dict[str, str]] = {
@@ -132,6 +132,36 @@ def righe_indicatori(esito: Esito, lang: Lang) -> list[tuple[str, list[str]]]:
         etichetta = esito.etichette.get(i.funzione, {"it": i.funzione, "en": i.funzione})[lang]
         per_funzione.setdefault(etichetta, []).append(riga)
     return sorted(per_funzione.items())
+
+
+FAMIGLIE: dict[str, dict[str, str]] = {
+    "qualita": {"it": "qualità del servizio", "en": "service quality"},
+    "disparita": {"it": "disparità territoriali", "en": "territorial disparities"},
+    "sostenibilita": {"it": "sostenibilità economica", "en": "economic sustainability"},
+    "innovazione": {"it": "innovazione", "en": "innovation"},
+    "semplificazione": {"it": "semplificazione", "en": "simplification"},
+}
+COLONNE_INDICATORI: dict[str, dict[str, str]] = {
+    "anno": {"it": "Anno", "en": "Year"},
+    "famiglia": {"it": "Famiglia", "en": "Family"},
+    "codice": {"it": "Indicatore", "en": "Indicator"},
+    "valore": {"it": "Valore", "en": "Value"},
+    "fonte": {"it": "Fonte", "en": "Source"},
+}
+
+
+def indicatori_per_funzione(esito: Esito, lang: Lang) -> list[tuple[str, list[Indicatore]]]:
+    """The indicators grouped by function label (alphabetical), each group by year, family and code."""
+    gruppi: dict[str, list[Indicatore]] = {}
+    for i in sorted(esito.indicatori, key=lambda i: (i.anno, i.famiglia, i.codice)):
+        etichetta = esito.etichette.get(i.funzione, {"it": i.funzione, "en": i.funzione})[lang]
+        gruppi.setdefault(etichetta, []).append(i)
+    return sorted(gruppi.items())
+
+
+def valore_indicatore(i: Indicatore, lang: Lang) -> str:
+    """`9,5 giorni`: the value as written in the language, with its unit."""
+    return f"{numero(i.valore, lang)} {i.unita}" if i.unita else numero(i.valore, lang)
 
 
 def classe_testo(codice: str | None, lang: Lang) -> str:

@@ -7,13 +7,17 @@ from html import escape
 from avviamento.esito import Esito
 from avviamento.i18n import Lang, data_estesa
 from avviamento.reporters.common import (
+    COLONNE_INDICATORI,
+    FAMIGLIE,
     GRAVITA,
     classe_testo,
     conteggio,
     fonte_testo,
+    indicatori_per_funzione,
     rimedi_testo,
     stato_testo,
     ui,
+    valore_indicatore,
 )
 
 CSS = """
@@ -23,6 +27,9 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;padding-bot
 .ok{color:#176b1f}.ko{color:#b00020}.errore{border-left:4px solid #b00020}.avviso{border-left:4px solid #b26a00}
 .info{border-left:4px solid #0b5cad}.rilievo{padding:.3rem .8rem;margin:.6rem 0;background:#f7f7f7}
 .meta{color:#555;font-size:.9rem}code{background:#eee;padding:0 .2rem}
+table.indicatori{border-collapse:collapse;margin:.6rem 0 1rem}table.indicatori caption{text-align:left;font-weight:600}
+table.indicatori th,table.indicatori td{border-bottom:1px solid #ddd;padding:.2rem .6rem;text-align:left}
+table.indicatori td.num{text-align:right}
 """
 
 
@@ -52,6 +59,27 @@ def rilievi_html(esito: Esito, lang: Lang) -> str:
     return "\n".join(parts)
 
 
+def indicatori_html(esito: Esito, lang: Lang) -> str:
+    """The Carta d'identità indicators: a table per function (nothing without the profile's section)."""
+    if not esito.indicatori:
+        return ""
+    intestazione = "".join(
+        f"<th>{COLONNE_INDICATORI[k][lang]}</th>" for k in ("anno", "famiglia", "codice", "valore", "fonte")
+    )
+    parts = [f"<h2>{ui('indicatori', lang)}</h2>"]
+    for funzione, indicatori in indicatori_per_funzione(esito, lang):
+        righe = "".join(
+            f"<tr><td>{i.anno}</td><td>{FAMIGLIE[i.famiglia][lang]}</td><td>{escape(i.codice)}</td>"
+            f'<td class="num">{escape(valore_indicatore(i, lang))}</td><td>{escape(i.fonte or "—")}</td></tr>'
+            for i in indicatori
+        )
+        parts.append(
+            f'<table class="indicatori"><caption>{escape(funzione)}</caption>'
+            f"<thead><tr>{intestazione}</tr></thead><tbody>{righe}</tbody></table>"
+        )
+    return "\n".join(parts) + "\n"
+
+
 def render(esito: Esito, lang: Lang = "it") -> str:
     funzioni = "".join(
         f'<li><span class="{"ok" if f.effettiva else "ko"}">{"✔" if f.effettiva else "✘"}</span> '
@@ -77,7 +105,7 @@ def render(esito: Esito, lang: Lang = "it") -> str:
 <ul>{motivi}</ul>
 <p>{ui("esito", lang)}: <strong class="{stile}">{ui(esito.esito, lang)}</strong> — {conteggio(esito, lang)}</p>
 <h2>{ui("funzioni", lang)}</h2><ul>{funzioni}</ul>
-<h2>{ui("rilievi", lang)}</h2>
+{indicatori_html(esito, lang)}<h2>{ui("rilievi", lang)}</h2>
 {rilievi_html(esito, lang)}
 </body></html>
 """

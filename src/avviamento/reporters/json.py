@@ -61,7 +61,25 @@ def as_dict(esito: Esito, lang: Lang = "it") -> dict[str, Any]:
         "esito": esito.esito,
         "conteggi": {g: esito.conteggio(g) for g in ("errore", "avviso", "info")},
         "rilievi": [rilievo_dict(r, lang) for r in esito.rilievi],
+        "indicatori": indicatori_dict(esito),
     }
+
+
+def indicatori_dict(esito: Esito) -> dict[str, list[dict[str, Any]]]:
+    """The Carta d'identità indicators by function code, each list by year, family and code (additive field)."""
+    per_funzione: dict[str, list[dict[str, Any]]] = {}
+    for i in sorted(esito.indicatori, key=lambda i: (i.funzione, i.anno, i.famiglia, i.codice)):
+        per_funzione.setdefault(i.funzione, []).append(
+            {
+                "codice": i.codice,
+                "famiglia": i.famiglia,
+                "valore": i.valore,
+                "unita": i.unita,
+                "anno": i.anno,
+                "fonte": i.fonte,
+            }
+        )
+    return per_funzione
 
 
 def render(esito: Esito, lang: Lang = "it") -> str:

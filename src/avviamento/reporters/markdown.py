@@ -5,13 +5,17 @@ from __future__ import annotations
 from avviamento.esito import Esito
 from avviamento.i18n import Lang, data_estesa
 from avviamento.reporters.common import (
+    COLONNE_INDICATORI,
+    FAMIGLIE,
     GRAVITA,
     classe_testo,
     conteggio,
     fonte_testo,
+    indicatori_per_funzione,
     rimedi_testo,
     stato_testo,
     ui,
+    valore_indicatore,
 )
 
 
@@ -41,6 +45,7 @@ def render(esito: Esito, lang: Lang = "it") -> str:
         stato = ui("effettiva", lang) if f.effettiva else ui("non_effettiva", lang)
         dettaglio = "" if f.effettiva else " — " + _md("; ".join(m[lang] for m in f.motivi))
         lines.append(f"- {'✔' if f.effettiva else '✘'} {_md(f.etichetta[lang])}: {stato}{dettaglio}")
+    lines += _indicatori(esito, lang)
     lines += ["", f"## {ui('rilievi', lang)}", ""]
     aperti = [r for r in esito.rilievi if r.aperto]
     if not aperti:
@@ -64,3 +69,23 @@ def render(esito: Esito, lang: Lang = "it") -> str:
     if soddisfatte:
         lines += ["", f"{ui('soddisfatte', lang)}: {', '.join(soddisfatte)}"]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _indicatori(esito: Esito, lang: Lang) -> list[str]:
+    """The Carta d'identità indicators: a table per function (none without the profile's section)."""
+    if not esito.indicatori:
+        return []
+    colonne = [COLONNE_INDICATORI[k][lang] for k in ("anno", "famiglia", "codice", "valore", "fonte")]
+    lines = ["", f"## {ui('indicatori', lang)}"]
+    for funzione, indicatori in indicatori_per_funzione(esito, lang):
+        lines += ["", f"### {_md(funzione)}", "", "| " + " | ".join(colonne) + " |", "|---|---|---|--:|---|"]
+        for i in indicatori:
+            celle = [
+                str(i.anno),
+                FAMIGLIE[i.famiglia][lang],
+                i.codice,
+                valore_indicatore(i, lang),
+                i.fonte or "—",
+            ]
+            lines.append("| " + " | ".join(_md(c) for c in celle) + " |")
+    return lines

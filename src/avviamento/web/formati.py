@@ -6,15 +6,18 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from avviamento.esito import Esito, Rilievo
+from avviamento.esito import Esito, Indicatore, Rilievo
 from avviamento.i18n import data_estesa
 from avviamento.reporters.common import (
+    FAMIGLIE,
     GRAVITA,
     classe_testo,
     conteggio,
     fonte_testo,
+    indicatori_per_funzione,
     rimedi_testo,
     stato_testo,
+    valore_indicatore,
 )
 
 
@@ -51,6 +54,18 @@ def conteggi(esito: Esito) -> str:
     return conteggio(esito, "it")
 
 
+def indicatori(esito: Esito) -> list[tuple[str, list[Indicatore]]]:
+    return indicatori_per_funzione(esito, "it")
+
+
+def famiglia(codice: str) -> str:
+    return FAMIGLIE[codice]["it"]
+
+
+def valore(i: Indicatore) -> str:
+    return valore_indicatore(i, "it")
+
+
 def it(testo: dict[str, str]) -> str:
     return testo["it"]
 
@@ -64,4 +79,7 @@ FILTRI: dict[str, Callable[..., Any]] = {
     "gravita": gravita,
     "conteggi": conteggi,
     "it": it,
+    "indicatori": indicatori,
+    "famiglia": famiglia,
+    "valore": valore,
 }
