@@ -26,6 +26,13 @@ def serve(
             help="File SQLite dei profili salvati (predefinito: ~/.local/share/avviamento/avviamento.sqlite3).",
         ),
     ] = None,
+    storico: Annotated[
+        Path | None,
+        typer.Option(
+            "--storico",
+            help="File dello storico delle valutazioni (predefinito: storico.sqlite3 nella cartella del file --db).",
+        ),
+    ] = None,
     token: Annotated[
         str | None,
         typer.Option(
@@ -48,12 +55,14 @@ def serve(
 
     import uvicorn
 
+    from avviamento.storico.db import NOME_FILE
     from avviamento.web.app import create_app
     from avviamento.web.store import percorso_predefinito
 
     percorso = db or percorso_predefinito()
+    percorso_storico = storico or percorso.parent / NOME_FILE
     try:
-        app = create_app(percorso, token=codice)
+        app = create_app(percorso, token=codice, storico_path=percorso_storico)
     except OSError as exc:
         fail(f"avviamento: --db: {percorso}: {exc.strerror or exc}")
     except sqlite3.Error as exc:  # not a database file, locked, …
@@ -66,7 +75,10 @@ def serve(
         from avviamento.web.app import solo_host_locali
 
         solo_host_locali(app)
-    typer.echo(f"avviamento: aperto su {indirizzo} (profili in {percorso}; Ctrl+C per fermare)")
+    typer.echo(
+        f"avviamento: aperto su {indirizzo} (profili in {percorso}, storico in {percorso_storico}; "
+        "Ctrl+C per fermare)"
+    )
     if codice:
         typer.echo(
             "avviamento: accesso con il codice indicato (pagina /accesso, o Authorization: Bearer per l'API)"

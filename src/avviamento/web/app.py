@@ -30,8 +30,11 @@ def create_app(
     token: str | None = None,
     max_file_bytes: int = 2_000_000,
     max_request_bytes: int = 50_000_000,
+    storico_path: Path | None = None,
 ) -> FastAPI:
-    from avviamento.web import api, profilo_routes, viste
+    """`storico_path`: the history store (`serve --storico`); by default `storico.sqlite3` beside `db_path`."""
+    from avviamento.storico.db import NOME_FILE
+    from avviamento.web import api, profilo_routes, storico_routes, viste
 
     app = FastAPI(
         title="avviamento",
@@ -46,11 +49,14 @@ def create_app(
     app.state.max_file_bytes = max_file_bytes
     app.state.max_request_bytes = max_request_bytes
     app.state.istruttorie = {}
+    app.state.storico = storico_path or db_path.parent / NOME_FILE
     app.add_middleware(Protezione, token=token, max_request_bytes=max_request_bytes)
     app.mount("/static", StaticFiles(packages=[("avviamento.web", "static")]), name="static")
     app.include_router(api.router)
+    app.include_router(storico_routes.api)
     app.include_router(viste.router)
     app.include_router(profilo_routes.router)
+    app.include_router(storico_routes.router)
     _gestori(app)
     return app
 

@@ -16,6 +16,8 @@ NAV = [
     ("/", "Profili"),
     ("/profilo/nuovo", "Nuovo profilo"),
     ("/istruttoria", "Istruttoria"),
+    ("/storico", "Storico"),
+    ("/confronta", "Confronta"),
     ("/api", "API"),
 ]
 
