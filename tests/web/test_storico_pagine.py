@@ -322,3 +322,5 @@ def test_api_confronta_is_the_cli_json(client: TestClient, run: Run) -> None:
     assert client.post("/api/confronta", files=file[:1]).status_code == 422
     schema = client.get("/openapi.json").json()["paths"]
     assert {"/api/confronta", "/api/storico", "/api/storico/{unione}"} <= set(schema)
+    documentazione = client.get("/api").text
+    assert "POST /api/confronta" in documentazione and "GET /api/storico/{unione}" in documentazione
