@@ -27,7 +27,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;padding-bot
 .ok{color:#176b1f}.ko{color:#b00020}.errore{border-left:4px solid #b00020}.avviso{border-left:4px solid #b26a00}
 .info{border-left:4px solid #0b5cad}.rilievo{padding:.3rem .8rem;margin:.6rem 0;background:#f7f7f7}
 .meta{color:#555;font-size:.9rem}code{background:#eee;padding:0 .2rem}
-table.indicatori{border-collapse:collapse;margin:.6rem 0 1rem}table.indicatori caption{text-align:left;font-weight:600}
+table.indicatori{border-collapse:collapse;margin:.6rem 0 1rem;width:100%;max-width:44rem}table.indicatori caption{text-align:left;font-weight:600}
 table.indicatori th,table.indicatori td{border-bottom:1px solid #ddd;padding:.2rem .6rem;text-align:left}
 table.indicatori td.num{text-align:right}
 """
