@@ -324,3 +324,20 @@ def test_api_confronta_is_the_cli_json(client: TestClient, run: Run) -> None:
     assert {"/api/confronta", "/api/storico", "/api/storico/{unione}"} <= set(schema)
     documentazione = client.get("/api").text
     assert "POST /api/confronta" in documentazione and "GET /api/storico/{unione}" in documentazione
+
+
+def test_a_union_name_with_a_slash_and_markup_links_and_escapes(client: TestClient) -> None:
+    nome = "Unione Reno/Galliera <b>&</b>"
+    testo = (
+        tda()
+        .replace('nome: "Unione Terre d\'Acqua"', f'nome: "{nome}"')
+        .replace("codice_fiscale: ", "# codice_fiscale: ")
+    )
+    assert nome in testo
+    _registra(client, carica_testo(client, testo), None)
+    elenco = client.get("/storico").text
+    assert "<b>&</b>" not in elenco and "Reno/Galliera &lt;b&gt;&amp;&lt;/b&gt;" in elenco
+    [collegamento] = re.findall(r'href="(/storico/[^"]+)"', elenco)
+    pagina = client.get(html.unescape(collegamento))
+    assert pagina.status_code == 200 and "<b>&</b>" not in pagina.text
+    assert client.get("/api/storico/reno/galliera").json()[0]["unione"] == nome

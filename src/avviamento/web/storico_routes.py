@@ -108,7 +108,7 @@ def elenco(request: Request) -> HTMLResponse:
     )
 
 
-@router.get("/storico/{unione}", response_class=HTMLResponse)
+@router.get("/storico/{unione:path}", response_class=HTMLResponse)
 def unione(request: Request, unione: str) -> HTMLResponse:
     from avviamento.comuni import normalizza
     from avviamento.web.viste import _store
@@ -333,7 +333,7 @@ def api_storico(request: Request) -> Response:
     return Response(elenco_json([(v, n) for _, v, n in righe]), media_type="application/json")
 
 
-@api.get("/storico/{unione}", summary="Le valutazioni di un'Unione (come storico mostra --format json)")
+@api.get("/storico/{unione:path}", summary="Le valutazioni di un'Unione (come storico mostra --format json)")
 def api_storico_unione(request: Request, unione: str) -> Response:
     """In ordine di data: classe, esito, funzioni effettive, conteggi, regole. `unione`: nome (o parte) o codice
     fiscale; nessuna Unione → 404, più Unioni → 422."""
