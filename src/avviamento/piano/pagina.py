@@ -13,6 +13,7 @@ from avviamento.piano.render import (
     _intestazione_gruppo,
     _stato_gruppo,
     _suggerisci_immediata,
+    colonna_data,
     ente,
     fonte_testo,
     giorno_esteso,
@@ -31,7 +32,7 @@ margin-top:2rem}
 .messaggio{font-weight:600}.messaggio.ritardo{color:#b00020}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:#f2f2f2}td.data{white-space:nowrap}
+th{background:#f2f2f2}td.data,td.esito{white-space:nowrap}
 tr.fatto td{color:#555}tr.fatto td.esito{color:#176b1f;font-weight:600}
 tr.ritardo td.esito{color:#b00020;font-weight:600}
 .nota{color:#555;font-size:.85rem}a{color:#0b5cad;overflow-wrap:anywhere}
@@ -57,8 +58,8 @@ def _riga(p: Passo, lang: Lang) -> str:
 
 
 def render_html(piano: Piano, lang: Lang = "it") -> str:
-    colonne = "".join(
-        f'<th scope="col">{ui(k, lang)}</th>' for k in ("data_col", "ente", "passo", "chi", "fonte", "stato")
+    colonne = f'<th scope="col">{colonna_data(piano, lang)}</th>' + "".join(
+        f'<th scope="col">{ui(k, lang)}</th>' for k in ("ente", "passo", "chi", "fonte", "stato")
     )
     parti: list[str] = []
     for gruppo in piano.gruppi:

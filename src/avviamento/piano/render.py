@@ -70,6 +70,7 @@ UI: dict[str, Text] = {
     "chi": {"it": "Chi", "en": "Who"},
     "fonte": {"it": "Fonte", "en": "Source"},
     "data_col": {"it": "Entro il", "en": "By"},
+    "data_col_pp": {"it": "Data", "en": "Date"},
     "ente": {"it": "Ente", "en": "Body"},
     "passo": {"it": "Passo", "en": "Step"},
     "stato": {"it": "Stato", "en": "Status"},
@@ -93,6 +94,11 @@ UI: dict[str, Text] = {
 
 def ui(key: str, lang: Lang) -> str:
     return UI[key][lang]
+
+
+def colonna_data(piano: Piano, lang: Lang) -> str:
+    """`Entro il` for a schedule of deadlines; `Data` when done steps stand at their real date."""
+    return ui("data_col_pp" if piano.tipo == "partecipazione" else "data_col", lang)
 
 
 def giorno_esteso(giorno: dt.date, lang: Lang) -> str:
@@ -282,6 +288,9 @@ def _paragrafo(
 ) -> None:
     """`testo` from column `primo`, wrapped at the console's width with the next lines at `rientro`; words longer
     than a line (URLs) stay whole; not wrapped at all when the console does not wrap (output to a pipe)."""
+    unite = {parola: parola.replace(" ", "\xa0") for parola in evidenzia or {}}
+    for parola, unita in unite.items():  # a marker («IN RITARDO di 3 giorni») stays on one line
+        testo = testo.replace(parola, unita)
     if out.soft_wrap:
         righe = [" " * primo + testo]
     else:
@@ -294,6 +303,8 @@ def _paragrafo(
             break_on_hyphens=False,
         ) or [""]
     for riga in righe:
+        for parola, unita in unite.items():
+            riga = riga.replace(unita, parola)
         testo_rich = RichText(riga, style=stile)
         for parola, stile_parola in (evidenzia or {}).items():
             testo_rich.highlight_words([parola], stile_parola)
@@ -315,6 +326,8 @@ def render_text(piano: Piano, lang: Lang = "it", *, color: bool = False, width: 
     larghezza_data = max((len(giorno_esteso(p.data, lang)) for p in piano.passi), default=0)
     larghezza_ente = max((len(ente(p, lang)) for p in piano.passi), default=0)
     rientro = 4 + larghezza_data + 2 + larghezza_ente + 2
+    if not out.soft_wrap:  # a narrow terminal keeps at least 30 columns for the text
+        rientro = min(rientro, max(4, out.width - 30))
     evidenzia = {ui("fatto", lang): "bold green"}
     for gruppo in piano.gruppi:
         out.print()
@@ -361,7 +374,7 @@ def render_markdown(piano: Piano, lang: Lang = "it") -> str:
             lines += [ui("nessun_passo", lang), ""]
             continue
         lines.append(
-            f"| {ui('data_col', lang)} | {ui('ente', lang)} | {ui('passo', lang)} | {ui('chi', lang)} | "
+            f"| {colonna_data(piano, lang)} | {ui('ente', lang)} | {ui('passo', lang)} | {ui('chi', lang)} | "
             f"{ui('fonte', lang)} | {ui('stato', lang)} |"
         )
         lines.append("| --- | --- | --- | --- | --- | --- |")
