@@ -30,9 +30,11 @@ h1{font-size:1.5rem;margin-bottom:.3rem}h2{font-size:1.15rem;border-bottom:1px s
 margin-top:2rem}
 .meta{color:#555;font-size:.9rem;margin:.1rem 0}.stato{color:#444;margin:.3rem 0 .6rem}
 .messaggio{font-weight:600}.messaggio.ritardo{color:#b00020}
-table{border-collapse:collapse;width:100%;font-size:.92rem}
+table{border-collapse:collapse;width:100%;font-size:.92rem;table-layout:fixed}
+th:nth-child(1){width:17%}th:nth-child(2){width:9%}th:nth-child(3){width:28%}th:nth-child(4){width:17%}
+th:nth-child(5){width:19%}th:nth-child(6){width:10%}
 th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:#f2f2f2}td.data,td.esito{white-space:nowrap}
+th{background:#f2f2f2}td{overflow-wrap:anywhere}td.data{overflow-wrap:normal}
 tr.fatto td{color:#555}tr.fatto td.esito{color:#176b1f;font-weight:600}
 tr.ritardo td.esito{color:#b00020;font-weight:600}
 .nota{color:#555;font-size:.85rem}a{color:#0b5cad;overflow-wrap:anywhere}

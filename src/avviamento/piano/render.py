@@ -15,7 +15,12 @@ JSON shape (stable; dates ISO, texts in the chosen language):
                             "comune": "Goro" | null, "attore": "…",
                             "fonte": {"atto": "…", "articolo": "…", "comma": "…", "url": "…"},
                             "confidenza": "verificata", "tempo": "convocazione_consiglio" | null, "giorni": 5 | null,
-                            "nota": "…" | null, "in_ritardo": false, "giorni_ritardo": 0}]}]}
+                            "nota": "…" | null, "in_ritardo": false, "giorni_ritardo": 0, "fatto": false}]}]}
+
+Added later (additive): "tipo_piano": "riordino" | "partecipazione", "passi_da_fare", "passi_fatti"; group "tipo"
+also "processo_partecipativo" | "piano_strategico" and "organo" also "ente_titolare". A participation plan lists
+the steps already done ("fatto": true, at their real date); its "scadenza" is the call's start day
+("scadenza_origine": "avvio_bando_2019", "--deadline", "avvio" or "data_valutazione").
 """
 
 from __future__ import annotations
