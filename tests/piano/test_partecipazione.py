@@ -258,3 +258,18 @@ def test_the_calendar_has_the_open_steps_only_with_stable_uids(run: Run, tmp_pat
         uid[giorno] = {str(e["uid"]) for e in eventi}
     # the steps still open in June are the same events as in February
     assert uid["2020-06-01"] < uid["2020-02-01"]
+
+
+def test_two_processes_with_one_title_have_distinct_calendar_events(run: Run, tmp_path: Path) -> None:
+    testo = IMOLA.read_text(encoding="utf-8")
+    inizio = testo.index('  - titolo: "Il futuro del Circondario"')
+    fine = testo.index("# Piano strategico di Unione")
+    blocco = testo[inizio:fine].replace("    conclusione: 2020-10-05\n", "    conclusione: null\n")
+    profilo = tmp_path / "doppio.yaml"
+    profilo.write_text(testo[:inizio] + blocco + blocco + testo[fine:], encoding="utf-8")
+    ics = tmp_path / "doppio.ics"
+    assert (
+        run("plan", str(profilo), "--rules", LR15, "--as-of", "2020-06-01", "--ics", str(ics)).exit_code == 0
+    )
+    uid = [str(e["uid"]) for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")]
+    assert len(uid) == len(set(uid)) == 10  # five open steps per process; the Patto is not signed yet

@@ -224,7 +224,11 @@ class _Costruttore:
         ente = self._ente(p)
         durata = self._regola("durata_processo")
         fonte = self._fonte(durata)
-        chiave = ("processo", p.titolo)
+        processi = self.profilo.processi_partecipativi
+        omonimi = [q for q in processi if q.titolo == p.titolo]
+        # the title keeps the calendar's UIDs stable; two processes with one title also need their place
+        posto = next(i for i, q in enumerate(omonimi) if q is p)
+        chiave = ("processo", p.titolo if len(omonimi) == 1 else f"{p.titolo}|{posto}")
         motivi: list[Text] = []
         passi: list[Passo] = []
         bando = self._avvio_bando(p.bando)
