@@ -56,6 +56,14 @@ def test_out_dash_is_standard_output_and_a_missing_folder_is_one_line(run: Run, 
     assert "Traceback" not in mancante.output
 
 
+def test_out_and_ics_cannot_be_the_same_file(run: Run, tmp_path: Path) -> None:
+    stesso = tmp_path / "piano"
+    result = run("plan", DELTA, "--out", str(stesso), "--ics", str(tmp_path / "." / "piano"))
+    assert result.exit_code == 2
+    assert result.stderr == f"avviamento: --out e --ics indicano lo stesso file: {tmp_path / '.' / 'piano'}\n"
+    assert not stesso.exists()
+
+
 def test_text_to_a_file_has_no_colour_and_is_not_wrapped(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "piano.txt"
     ics = tmp_path / "piano.ics"

@@ -99,6 +99,13 @@ def plan(
     if destinazione is not None:
         check_destination(destinazione, "--out", force, lingua)
     if ics is not None:
+        if destinazione is not None and destinazione.resolve() == ics.resolve():
+            fail(
+                {
+                    "it": f"avviamento: --out e --ics indicano lo stesso file: {ics}",
+                    "en": f"avviamento: --out and --ics name the same file: {ics}",
+                }[lingua]
+            )
         _verifica_destinazione(ics, force, lang)
     with input_errors(lang):
         packs = load_rules_list(rules)
