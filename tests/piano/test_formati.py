@@ -231,3 +231,15 @@ def test_html_page_in_chromium(run: Run, tmp_path: Path) -> None:
             vista.screenshot(path=str(cartella / "piano-lr15.png"), full_page=True)
         finally:
             browser.close()
+
+
+def test_markdown_escapes_the_profile(run: Run, tmp_path: Path) -> None:
+    testo = (
+        Path(DELTA)
+        .read_text(encoding="utf-8")
+        .replace('nome: "Unione dei Comuni Terre del Delta"', 'nome: "<b>Unione</b> | *x* [y](z)"')
+    )
+    profilo = tmp_path / "md.yaml"
+    profilo.write_text(testo, encoding="utf-8")
+    righe = run("plan", str(profilo), "--format", "markdown").stdout.splitlines()
+    assert righe[0] == "# \\<b\\>Unione\\</b\\> \\| \\*x\\* \\[y\\](z) — Piano delle scadenze"

@@ -362,7 +362,10 @@ def render_text(piano: Piano, lang: Lang = "it", *, color: bool = False, width: 
 
 
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    """Markdown-escape data from the profile (names may contain `*`, `_`, `<`, `|`): no markup, no raw HTML."""
+    for ch in "\\`*_[]<>|#":
+        text = text.replace(ch, "\\" + ch)
+    return text
 
 
 def render_markdown(piano: Piano, lang: Lang = "it") -> str:
