@@ -155,6 +155,8 @@ def test_text_fits_the_terminal_with_hanging_indent_and_whole_urls(
         assert len(riga) <= 80 or (len(riga.split()) == 1 and riga.strip().startswith("https://")), riga
     for url in urls - {None}:
         assert url in stretto
+    assert not any(riga.strip() == "—" for riga in righe)  # the dash stays with the source it introduces
+    assert "\xa0" not in stretto
     # a step's continuation lines hang under its title
     [prima] = [i for i, r in enumerate(righe) if "venerdì 10 maggio 2024" in r and "Goro" in r][:1]
     colonna = righe[prima].index("Convocazione")

@@ -308,9 +308,9 @@ def _paragrafo(
             break_on_hyphens=False,
         ) or [""]
     for riga in righe:
-        for parola, unita in unite.items():
-            riga = riga.replace(unita, parola)
-        testo_rich = RichText(riga, style=stile)
+        testo_rich = RichText(
+            riga.replace("\xa0", " "), style=stile
+        )  # no-break spaces only held words together
         for parola, stile_parola in (evidenzia or {}).items():
             testo_rich.highlight_words([parola], stile_parola)
         out.print(testo_rich, overflow="ignore", crop=False, no_wrap=True)
@@ -354,7 +354,7 @@ def render_text(piano: Piano, lang: Lang = "it", *, color: bool = False, width: 
             _paragrafo(out, f"{quando}  {chi}  {p.titolo[lang]}{marca}", rientro, 4, evidenzia=evidenzia)
             dettagli = f"{ui('chi', lang)}: {p.attore[lang]} · {ui('fonte', lang)}: {fonte_testo(p, lang)}"
             if p.fonte.url:
-                dettagli += f" — {p.fonte.url}"
+                dettagli += f"\xa0— {p.fonte.url}"  # the dash stays with the source, the URL may go on
             if p.nota:
                 dettagli += f" · {p.nota[lang]}"
             _paragrafo(out, dettagli, rientro, rientro, stile="dim")
