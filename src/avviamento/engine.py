@@ -66,6 +66,12 @@ def evaluate_packs(caricato: ProfiloCaricato, packs: list[RulePack], as_of: dt.d
     )
 
 
+def info_regole(pack: RulePack) -> InfoRegole:
+    return InfoRegole(
+        pack.id, pack.versione, pack.sha256, pack.pacchetto.titolo.as_text(), bool(pack.pacchetto.classi)
+    )
+
+
 def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = None) -> Esito:
     verifica_funzioni(caricato, pack)
     giorno = data_valutazione(caricato, as_of)
@@ -76,8 +82,8 @@ def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = 
         unione=ctx.profilo.unione.nome,
         file=caricato.file,
         data_valutazione=giorno,
-        regole=InfoRegole(pack.id, pack.versione, pack.sha256),
-        pacchetti=(InfoRegole(pack.id, pack.versione, pack.sha256),),
+        regole=info_regole(pack),
+        pacchetti=(info_regole(pack),),
         classe=ctx.classe,
         classe_dichiarata=ctx.profilo.unione.classe_dichiarata,
         motivi_classe=ctx.motivi_classe,

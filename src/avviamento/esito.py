@@ -87,6 +87,8 @@ class InfoRegole:
     id: str
     versione: str
     sha256: str
+    titolo: Text | None = None  # the pack's title, for report headers
+    classi: bool = True  # the pack defines classes (a report without them shows no computed class)
 
 
 @dataclass(frozen=True)

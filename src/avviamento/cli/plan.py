@@ -14,12 +14,14 @@ from avviamento.cli.common import (
     LangOption,
     Lingua,
     RulesListOption,
+    check_destination,
     fail,
     input_errors,
     lang_of,
     load_rules_list,
     parse_option_date,
-    stdout_is_terminal,
+    text_layout,
+    write_output,
 )
 
 if TYPE_CHECKING:
@@ -31,6 +33,8 @@ class FormatoPiano(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    html = "html"
+    csv = "csv"
 
 
 class DecorrenzaOpzione(StrEnum):
@@ -45,7 +49,8 @@ def plan(
         str | None,
         typer.Option(
             "--deadline",
-            help="Scadenza AAAA-MM-GG (predefinita: fine del programma change manager nel pacchetto di regole).",
+            help="Scadenza AAAA-MM-GG (predefinita: fine del programma change manager nel pacchetto di regole; "
+            "per i processi partecipativi: il termine di avvio del bando).",
         ),
     ] = None,
     immediata: Annotated[
@@ -67,42 +72,63 @@ def plan(
     ics: Annotated[
         Path | None, typer.Option("--ics", help="Scrive il piano in un file iCalendar (un evento per passo).")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Sovrascrive il file --ics se esiste.")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Scrive il piano in un file invece che a video ('-': a video)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Sovrascrive i file di --out e --ics se esistono.")
+    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Senza colori (come NO_COLOR).")] = False,
     rules: RulesListOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Piano a ritroso dalla scadenza: per ogni passo mancante, la data ultima, chi agisce e la base giuridica.
 
-    Exit: 0 piano prodotto (anche vuoto); 2 input non utilizzabile o file --ics esistente senza --force.
+    Exit: 0 piano prodotto (anche vuoto); 2 input non utilizzabile o file --out/--ics esistente senza --force.
     """
     from avviamento.engine import evaluate_packs
+    from avviamento.piano.partecipazione import e_partecipazione, pianifica_partecipazione
     from avviamento.piano.scheduler import pianifica, scadenza_indicata, scadenza_predefinita
     from avviamento.profilo import load_profile
 
+    lingua = lang_of(lang)
     giorno = parse_option_date(as_of, "--as-of", lang)
     termine = parse_option_date(deadline, "--deadline", lang)
+    destinazione = None if out is None or str(out) == "-" else out
+    if destinazione is not None:
+        check_destination(destinazione, "--out", force, lingua)
     if ics is not None:
+        if destinazione is not None and destinazione.resolve() == ics.resolve():
+            fail(
+                {
+                    "it": f"avviamento: --out e --ics indicano lo stesso file: {ics}",
+                    "en": f"avviamento: --out and --ics name the same file: {ics}",
+                }[lingua]
+            )
         _verifica_destinazione(ics, force, lang)
     with input_errors(lang):
         packs = load_rules_list(rules)
         pack = packs[0]  # the first pack drives the schedule / the acts; every pack adds its findings
         caricato = load_profile(profilo)
         esito = evaluate_packs(caricato, packs, giorno)
-        scadenza = (
-            scadenza_indicata(termine) if termine else scadenza_predefinita(pack, esito.data_valutazione)
-        )
-        if scadenza is None:
-            _senza_scadenza(caricato, esito.data_valutazione, as_of is not None, lang)
-        piano = pianifica(
-            caricato.profilo,
-            pack,
-            esito,
-            scadenza,
-            immediata=immediata,
-            decorrenza=_decorrenza(decorrenza),
-        )
+        if e_partecipazione(pack):
+            piano = pianifica_partecipazione(caricato.profilo, pack, esito, termine)
+        else:
+            scadenza = (
+                scadenza_indicata(termine) if termine else scadenza_predefinita(pack, esito.data_valutazione)
+            )
+            if scadenza is None:
+                _senza_scadenza(caricato, esito.data_valutazione, as_of is not None, lang)
+            piano = pianifica(
+                caricato.profilo,
+                pack,
+                esito,
+                scadenza,
+                immediata=immediata,
+                decorrenza=_decorrenza(decorrenza),
+            )
 
-    lingua = lang_of(lang)
     if formato is FormatoPiano.json:
         from avviamento.piano.render import render_json
 
@@ -111,10 +137,19 @@ def plan(
         from avviamento.piano.render import render_markdown
 
         output = render_markdown(piano, lingua)
+    elif formato is FormatoPiano.html:
+        from avviamento.piano.pagina import render_html
+
+        output = render_html(piano, lingua)
+    elif formato is FormatoPiano.csv:
+        from avviamento.piano.pagina import render_csv
+
+        output = render_csv(piano, lingua)
     else:
         from avviamento.piano.render import render_text
 
-        output = render_text(piano, lingua, color=stdout_is_terminal())
+        colore, larghezza = text_layout(no_color) if destinazione is None else (False, None)
+        output = render_text(piano, lingua, color=colore, width=larghezza)
 
     if ics is not None:
         from avviamento.fileio import scrivi_atomico
@@ -126,15 +161,19 @@ def plan(
             _esiste(ics, lang)
         except OSError as exc:
             fail(f"avviamento: --ics: {ics}: {exc.strerror or exc}")
+        eventi = len(piano.aperti)
         nota = {
-            "it": f"Calendario scritto in {ics}: {len(piano.passi)} event{'o' if len(piano.passi) == 1 else 'i'}.",
-            "en": f"Calendar written to {ics}: {len(piano.passi)} event{'' if len(piano.passi) == 1 else 's'}.",
+            "it": f"Calendario scritto in {ics}: {eventi} event{'o' if eventi == 1 else 'i'}.",
+            "en": f"Calendar written to {ics}: {eventi} event{'' if eventi == 1 else 's'}.",
         }[lingua]
-        if formato is FormatoPiano.text:
+        if formato is FormatoPiano.text and destinazione is None:
             output += f"\n{nota}\n"
         else:
             typer.echo(nota, err=True)
-    typer.echo(output, nl=False)
+    if destinazione is None:
+        typer.echo(output, nl=False)
+    else:
+        write_output(destinazione, output, "--out", force, lingua)
 
 
 def _senza_scadenza(caricato: ProfiloCaricato, giorno: dt.date, da_opzione: bool, lang: Lingua) -> NoReturn:

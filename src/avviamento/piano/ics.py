@@ -1,4 +1,5 @@
-"""The plan as an iCalendar file: one all-day event per step, with stable UIDs so a re-import updates it."""
+"""The plan as an iCalendar file: one all-day event per step still to take, with stable UIDs so a re-import
+updates it."""
 
 from __future__ import annotations
 
@@ -76,6 +77,8 @@ def calendario(piano: Piano, lang: Lang = "it") -> bytes:
     lavorativi = Calendario()  # weekends and national holidays (patron days differ by Comune)
     for gruppo in piano.gruppi:
         for passo in gruppo.passi:
+            if passo.fatto:  # the calendar reminds of what is still to do
+                continue
             event = Event()
             event.add("uid", passo.uid)
             event.add("dtstamp", stamp)

@@ -15,7 +15,12 @@ JSON shape (stable; dates ISO, texts in the chosen language):
                             "comune": "Goro" | null, "attore": "…",
                             "fonte": {"atto": "…", "articolo": "…", "comma": "…", "url": "…"},
                             "confidenza": "verificata", "tempo": "convocazione_consiglio" | null, "giorni": 5 | null,
-                            "nota": "…" | null, "in_ritardo": false, "giorni_ritardo": 0}]}]}
+                            "nota": "…" | null, "in_ritardo": false, "giorni_ritardo": 0, "fatto": false}]}]}
+
+Added later (additive): "tipo_piano": "riordino" | "partecipazione", "passi_da_fare", "passi_fatti"; group "tipo"
+also "processo_partecipativo" | "piano_strategico" and "organo" also "ente_titolare". A participation plan lists
+the steps already done ("fatto": true, at their real date); its "scadenza" is the call's start day
+("scadenza_origine": "avvio_bando_2019", "--deadline", "avvio" or "data_valutazione").
 """
 
 from __future__ import annotations
@@ -23,13 +28,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from typing import Any
+import textwrap
+from typing import TYPE_CHECKING, Any
 
-from rich.markup import escape
+from rich.text import Text as RichText
 
 from avviamento.errors import Text
 from avviamento.i18n import Lang, data_estesa
 from avviamento.piano.scheduler import Gruppo, Passo, Piano
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATO = "avviamento/piano@1"
 
@@ -66,10 +75,13 @@ UI: dict[str, Text] = {
     "chi": {"it": "Chi", "en": "Who"},
     "fonte": {"it": "Fonte", "en": "Source"},
     "data_col": {"it": "Entro il", "en": "By"},
+    "data_col_pp": {"it": "Data", "en": "Date"},
     "ente": {"it": "Ente", "en": "Body"},
     "passo": {"it": "Passo", "en": "Step"},
     "stato": {"it": "Stato", "en": "Status"},
     "in_tempo": {"it": "in tempo", "en": "on time"},
+    "fatto": {"it": "FATTO", "en": "DONE"},
+    "avvio_entro": {"it": "Avvio entro", "en": "Start by"},
     "non_effettiva": {"it": "non effettiva", "en": "not effective"},
     "da_approvare": {"it": "da approvare", "en": "to be approved"},
     "nessun_passo": {
@@ -87,6 +99,11 @@ UI: dict[str, Text] = {
 
 def ui(key: str, lang: Lang) -> str:
     return UI[key][lang]
+
+
+def colonna_data(piano: Piano, lang: Lang) -> str:
+    """`Entro il` for a schedule of deadlines; `Data` when done steps stand at their real date."""
+    return ui("data_col_pp" if piano.tipo == "partecipazione" else "data_col", lang)
 
 
 def giorno_esteso(giorno: dt.date, lang: Lang) -> str:
@@ -114,6 +131,8 @@ def messaggio(piano: Piano, lang: Lang) -> str:
     """The one-paragraph summary: empty plan, late steps, or the first step to take."""
     valutazione = data_estesa(piano.data_valutazione, lang)
     scadenza = data_estesa(piano.scadenza, lang)
+    if piano.tipo == "partecipazione":
+        return _messaggio_partecipazione(piano, lang)
     if piano.vuoto:
         if lang == "it":
             return (
@@ -155,10 +174,68 @@ def messaggio(piano: Piano, lang: Lang) -> str:
     )
 
 
+def _passi(n: int, lang: Lang) -> str:
+    if lang == "it":
+        return "1 passo" if n == 1 else f"{n} passi"
+    return "1 step" if n == 1 else f"{n} steps"
+
+
+def _messaggio_partecipazione(piano: Piano, lang: Lang) -> str:
+    """Participation plans have no one deadline: steps to take, the late ones, the first one, the done ones."""
+    valutazione = data_estesa(piano.data_valutazione, lang)
+    aperti, fatti = piano.aperti, piano.fatti
+    if not piano.gruppi:
+        return (
+            f"Nessun processo partecipativo né Piano strategico nel profilo al {valutazione}: nulla da pianificare."
+            if lang == "it"
+            else f"No participatory process or strategic plan in the profile at {valutazione}: nothing to schedule."
+        )
+    gia = (
+        (
+            f" ({_passi(len(fatti), lang)} già fatt{'o' if len(fatti) == 1 else 'i'})"
+            if lang == "it"
+            else f" ({_passi(len(fatti), lang)} already done)"
+        )
+        if fatti
+        else ""
+    )
+    if not aperti:
+        if lang == "it":
+            return f"Nessun passo da compiere al {valutazione}{gia}."
+        return f"No step left to take at {valutazione}{gia}."
+    late = piano.in_ritardo
+    if late:
+        if lang == "it":
+            verbo = "è" if len(late) == 1 else "sono"
+            return f"{len(late)} su {_passi(len(aperti), lang)} da compiere {verbo} già in ritardo al {valutazione}{gia}."
+        verbo = "is" if len(late) == 1 else "are"
+        return (
+            f"{len(late)} of {_passi(len(aperti), lang)} to take {verbo} already late at {valutazione}{gia}."
+        )
+    primo = min(aperti, key=lambda p: p.data)
+    if lang == "it":
+        return (
+            f"{_passi(len(aperti), lang)} da compiere{gia}; il primo entro {giorno_esteso(primo.data, lang)}: "
+            f"{ente(primo, lang)} — {primo.titolo[lang]}."
+        )
+    return (
+        f"{_passi(len(aperti), lang)} to take{gia}; the first one by {giorno_esteso(primo.data, lang)}: "
+        f"{ente(primo, lang)} — {primo.titolo[lang]}."
+    )
+
+
+def stato_passo(p: Passo, lang: Lang) -> str:
+    """`FATTO`, `in tempo` or `IN RITARDO di 3 giorni`."""
+    if p.fatto:
+        return ui("fatto", lang)
+    return ritardo_testo(p, lang) if p.in_ritardo else ui("in_tempo", lang)
+
+
 def _suggerisci_immediata(piano: Piano) -> bool:
     """Some steps late, the deadline still ahead, and the ordinary chain in use: the shorter chain may help."""
     return (
-        bool(piano.in_ritardo)
+        piano.tipo == "riordino"
+        and bool(piano.in_ritardo)
         and piano.data_valutazione <= piano.scadenza
         and piano.esecutivita != "immediata"
     )
@@ -169,6 +246,20 @@ def _intestazione(piano: Piano, lang: Lang) -> list[str]:
     if piano.scadenza_confidenza and piano.scadenza_confidenza != "verificata":
         incerta = f" · {CONFIDENZA.get(piano.scadenza_confidenza, {}).get(lang, piano.scadenza_confidenza)}"
     regole = piano.regole
+    if piano.tipo == "partecipazione":
+        if piano.origine_scadenza.startswith("avvio_bando_"):  # the call's own words say the day
+            avvio = f" · {piano.descrizione_scadenza[lang]}{incerta}"
+        elif piano.origine_scadenza != "data_valutazione":
+            avvio = (
+                f" · {ui('avvio_entro', lang)}: {data_estesa(piano.scadenza, lang)} — "
+                f"{piano.descrizione_scadenza[lang]}{incerta}"
+            )
+        else:
+            avvio = ""
+        return [
+            f"{ui('data', lang)}: {data_estesa(piano.data_valutazione, lang)}{avvio}",
+            f"{ui('regole', lang)}: {regole.id} {regole.versione} (sha256 {regole.sha256[:12]}…)",
+        ]
     return [
         f"{ui('data', lang)}: {data_estesa(piano.data_valutazione, lang)} · {ui('scadenza', lang)}: "
         f"{data_estesa(piano.scadenza, lang)} — {piano.descrizione_scadenza[lang]}{incerta}",
@@ -179,9 +270,50 @@ def _intestazione(piano: Piano, lang: Lang) -> list[str]:
 
 def _stato_gruppo(gruppo: Gruppo, lang: Lang) -> str:
     motivi = "; ".join(m[lang] for m in gruppo.lacuna.motivi)
+    if gruppo.lacuna.tipo in ("processo_partecipativo", "piano_strategico"):
+        return motivi
     if gruppo.lacuna.tipo == "funzione":
         return f"{ui('non_effettiva', lang)}: {motivi}" if motivi else ui("non_effettiva", lang)
     return ui("da_approvare", lang)
+
+
+def _intestazione_gruppo(gruppo: Gruppo, lang: Lang) -> str:
+    regole = f" ({', '.join(gruppo.lacuna.regole)})" if gruppo.lacuna.regole else ""
+    return f"{gruppo.lacuna.etichetta[lang]}{regole}"
+
+
+def _paragrafo(
+    out: Console,
+    testo: str,
+    rientro: int,
+    primo: int = 0,
+    *,
+    stile: str = "",
+    evidenzia: dict[str, str] | None = None,
+) -> None:
+    """`testo` from column `primo`, wrapped at the console's width with the next lines at `rientro`; words longer
+    than a line (URLs) stay whole; not wrapped at all when the console does not wrap (output to a pipe)."""
+    unite = {parola: parola.replace(" ", "\xa0") for parola in evidenzia or {}}
+    for parola, unita in unite.items():  # a marker («IN RITARDO di 3 giorni») stays on one line
+        testo = testo.replace(parola, unita)
+    if out.soft_wrap:
+        righe = [" " * primo + testo]
+    else:
+        righe = textwrap.wrap(
+            testo,
+            width=out.width,
+            initial_indent=" " * primo,
+            subsequent_indent=" " * rientro,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
+    for riga in righe:
+        testo_rich = RichText(
+            riga.replace("\xa0", " "), style=stile
+        )  # no-break spaces only held words together
+        for parola, stile_parola in (evidenzia or {}).items():
+            testo_rich.highlight_words([parola], stile_parola)
+        out.print(testo_rich, overflow="ignore", crop=False, no_wrap=True)
 
 
 def render_text(piano: Piano, lang: Lang = "it", *, color: bool = False, width: int | None = None) -> str:
@@ -189,38 +321,51 @@ def render_text(piano: Piano, lang: Lang = "it", *, color: bool = False, width: 
 
     buffer = io.StringIO()
     out = make_console(buffer, color=color, width=width)
-    out.print(f"[bold]{escape(piano.unione)}[/bold] — {ui('titolo', lang)}")
+    _paragrafo(out, f"{piano.unione} — {ui('titolo', lang)}", 2, stile="bold")
     for line in _intestazione(piano, lang):
-        out.print(escape(line))
+        _paragrafo(out, line, 2)
     out.print()
-    stile = "bold red" if piano.in_ritardo else "bold"
-    out.print(f"[{stile}]{escape(messaggio(piano, lang))}[/{stile}]")
+    _paragrafo(out, messaggio(piano, lang), 2, stile="bold red" if piano.in_ritardo else "bold")
     if _suggerisci_immediata(piano):
-        out.print(escape(ui("suggerimento", lang)))
+        _paragrafo(out, ui("suggerimento", lang), 2)
     larghezza_data = max((len(giorno_esteso(p.data, lang)) for p in piano.passi), default=0)
     larghezza_ente = max((len(ente(p, lang)) for p in piano.passi), default=0)
-    rientro = " " * (4 + larghezza_data + 2 + larghezza_ente + 2)
+    rientro = 4 + larghezza_data + 2 + larghezza_ente + 2
+    if not out.soft_wrap:  # a narrow terminal keeps at least 30 columns for the text
+        rientro = min(rientro, max(4, out.width - 30))
+    evidenzia = {ui("fatto", lang): "bold green"}
     for gruppo in piano.gruppi:
-        lac = gruppo.lacuna
         out.print()
-        out.print(f"[bold]{escape(lac.etichetta[lang])}[/bold] ({', '.join(lac.regole)})")
-        out.print(f"  {escape(_stato_gruppo(gruppo, lang))}")
+        _paragrafo(out, _intestazione_gruppo(gruppo, lang), 2, stile="bold")
+        stato = _stato_gruppo(gruppo, lang)
+        if stato:
+            _paragrafo(out, stato, 4, 2)
         if not gruppo.passi:
-            out.print(f"  {ui('nessun_passo', lang)}")
+            _paragrafo(out, ui("nessun_passo", lang), 4, 2)
         for p in gruppo.passi:
             quando = giorno_esteso(p.data, lang).ljust(larghezza_data)
             chi = ente(p, lang).ljust(larghezza_ente)
-            ritardo = f"  [bold red]{ritardo_testo(p, lang)}[/bold red]" if p.in_ritardo else ""
-            out.print(f"    {quando}  {escape(chi)}  {escape(p.titolo[lang])}{ritardo}")
+            marca = ""
+            if p.fatto:
+                marca = f"  {ui('fatto', lang)}"
+            elif p.in_ritardo:
+                marca = f"  {ritardo_testo(p, lang)}"
+                evidenzia[ritardo_testo(p, lang)] = "bold red"
+            _paragrafo(out, f"{quando}  {chi}  {p.titolo[lang]}{marca}", rientro, 4, evidenzia=evidenzia)
             dettagli = f"{ui('chi', lang)}: {p.attore[lang]} · {ui('fonte', lang)}: {fonte_testo(p, lang)}"
+            if p.fonte.url:
+                dettagli += f"\xa0— {p.fonte.url}"  # the dash stays with the source, the URL may go on
             if p.nota:
                 dettagli += f" · {p.nota[lang]}"
-            out.print(f"{rientro}[dim]{escape(dettagli)}[/dim]")
+            _paragrafo(out, dettagli, rientro, rientro, stile="dim")
     return buffer.getvalue()
 
 
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    """Markdown-escape data from the profile (names may contain `*`, `_`, `<`, `|`): no markup, no raw HTML."""
+    for ch in "\\`*_[]<>|#":
+        text = text.replace(ch, "\\" + ch)
+    return text
 
 
 def render_markdown(piano: Piano, lang: Lang = "it") -> str:
@@ -230,24 +375,20 @@ def render_markdown(piano: Piano, lang: Lang = "it") -> str:
     if _suggerisci_immediata(piano):
         lines += [_md(ui("suggerimento", lang)), ""]
     for gruppo in piano.gruppi:
-        lac = gruppo.lacuna
-        lines += [
-            f"## {_md(lac.etichetta[lang])} ({', '.join(lac.regole)})",
-            "",
-            _md(_stato_gruppo(gruppo, lang)),
-            "",
-        ]
+        lines += [f"## {_md(_intestazione_gruppo(gruppo, lang))}", ""]
+        if _stato_gruppo(gruppo, lang):
+            lines += [_md(_stato_gruppo(gruppo, lang)), ""]
         if not gruppo.passi:
             lines += [ui("nessun_passo", lang), ""]
             continue
         lines.append(
-            f"| {ui('data_col', lang)} | {ui('ente', lang)} | {ui('passo', lang)} | {ui('chi', lang)} | "
+            f"| {colonna_data(piano, lang)} | {ui('ente', lang)} | {ui('passo', lang)} | {ui('chi', lang)} | "
             f"{ui('fonte', lang)} | {ui('stato', lang)} |"
         )
         lines.append("| --- | --- | --- | --- | --- | --- |")
         for p in gruppo.passi:
             titolo = p.titolo[lang] + (f" — {p.nota[lang]}" if p.nota else "")
-            stato = f"**{ritardo_testo(p, lang)}**" if p.in_ritardo else ui("in_tempo", lang)
+            stato = f"**{stato_passo(p, lang)}**" if p.in_ritardo or p.fatto else stato_passo(p, lang)
             lines.append(
                 f"| {giorno_esteso(p.data, lang)} | {_md(ente(p, lang))} | {_md(titolo)} | {_md(p.attore[lang])} | "
                 f"{_md(fonte_testo(p, lang))} | {stato} |"
@@ -271,6 +412,9 @@ def as_dict(piano: Piano, lang: Lang = "it") -> dict[str, Any]:
         "messaggio": messaggio(piano, lang),
         "passi_totali": len(piano.passi),
         "passi_in_ritardo": len(piano.in_ritardo),
+        "tipo_piano": piano.tipo,
+        "passi_da_fare": len(piano.aperti),
+        "passi_fatti": len(piano.fatti),
         "gruppi": [
             {
                 "tipo": g.lacuna.tipo,
@@ -307,6 +451,7 @@ def _passo_dict(p: Passo, lang: Lang) -> dict[str, Any]:
         "nota": p.nota[lang] if p.nota else None,
         "in_ritardo": p.in_ritardo,
         "giorni_ritardo": p.ritardo,
+        "fatto": p.fatto,
     }
 
 

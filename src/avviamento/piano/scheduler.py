@@ -80,6 +80,7 @@ class Passo:
     giorni: int | None = None
     nota: Text | None = None  # why the date was brought forward (weekend, holiday, patron saint)
     ritardo: int = 0  # days already past at the evaluation date
+    fatto: bool = False  # already done (participation plans list the done steps too, at their real date)
 
     @property
     def in_ritardo(self) -> bool:
@@ -104,10 +105,20 @@ class Piano:
     esecutivita: Esecutivita
     regole: InfoRegole
     gruppi: tuple[Gruppo, ...]
+    tipo: Literal["riordino", "partecipazione"] = "riordino"
 
     @property
     def passi(self) -> tuple[Passo, ...]:
         return tuple(p for g in self.gruppi for p in g.passi)
+
+    @property
+    def aperti(self) -> tuple[Passo, ...]:
+        """The steps still to take."""
+        return tuple(p for p in self.passi if not p.fatto)
+
+    @property
+    def fatti(self) -> tuple[Passo, ...]:
+        return tuple(p for p in self.passi if p.fatto)
 
     @property
     def in_ritardo(self) -> tuple[Passo, ...]:
@@ -115,7 +126,7 @@ class Piano:
 
     @property
     def vuoto(self) -> bool:
-        return not self.passi
+        return not self.aperti
 
 
 @dataclass(frozen=True)

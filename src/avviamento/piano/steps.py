@@ -17,8 +17,8 @@ from avviamento.esito import Esito, Fonte, Rilievo, StatoFunzione
 from avviamento.profilo import Comune, Funzione, Profilo
 from avviamento.regole import RulePack
 
-Tipo = Literal["funzione", "piano", "regolamento"]
-Organo = Literal["consiglio_comunale", "giunta", "consiglio_unione"]
+Tipo = Literal["funzione", "piano", "regolamento", "processo_partecipativo", "piano_strategico"]
+Organo = Literal["consiglio_comunale", "giunta", "consiglio_unione", "ente_titolare"]
 
 PIANI: dict[str, Text] = {
     "piano_comunicazione": {"it": "Piano di comunicazione", "en": "Communication plan"},
@@ -42,7 +42,8 @@ REGOLAMENTI_DI_GIUNTA = frozenset({"organizzazione_uffici_servizi"})
 
 @dataclass(frozen=True)
 class Lacuna:
-    """One open gap: a function not effective, a plan or a regolamento not approved."""
+    """One open gap: a function not effective, a plan or a regolamento not approved (or, for a participation
+    pack, a participatory process or the strategic plan, see partecipazione.py)."""
 
     tipo: Tipo
     codice: str

@@ -74,6 +74,23 @@ def ui(key: str, lang: Lang) -> str:
     return UI[key][lang]
 
 
+def titolo(esito: Esito, lang: Lang) -> str:
+    """`Verifica LR Emilia-Romagna 15/2018`: the short title (before « — ») of every pack applied."""
+    pacchetti = esito.pacchetti or (esito.regole,)
+    nomi = [p.titolo[lang].split(" — ")[0].strip() for p in pacchetti if p.titolo]
+    if len(nomi) < len(pacchetti):  # a result built without the packs' titles
+        return ui("titolo", lang)
+    elenco = (
+        ", ".join(nomi[:-1]) + (" e " if lang == "it" else " and ") + nomi[-1] if len(nomi) > 1 else nomi[0]
+    )
+    return f"Verifica {elenco}" if lang == "it" else f"{elenco} check"
+
+
+def mostra_classe(esito: Esito) -> bool:
+    """The computed class comes from the first pack: none to show when that pack has no classes."""
+    return esito.regole.classi
+
+
 def stato_testo(r: Rilievo, lang: Lang) -> str:
     """`in scadenza tra 46 giorni (30 giugno 2024)`, `scaduta il 30 giugno 2024`, `violata`."""
     scadenza = data_estesa(r.scadenza, lang) if r.scadenza else ""

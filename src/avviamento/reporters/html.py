@@ -14,8 +14,10 @@ from avviamento.reporters.common import (
     conteggio,
     fonte_testo,
     indicatori_per_funzione,
+    mostra_classe,
     rimedi_testo,
     stato_testo,
+    titolo,
     ui,
     valore_indicatore,
 )
@@ -94,15 +96,24 @@ def render(esito: Esito, lang: Lang = "it") -> str:
     )
     motivi = "".join(f"<li>{escape(m[lang])}</li>" for m in esito.motivi_classe)
     stile = "ok" if esito.conforme else "ko"
+    intestazione = escape(titolo(esito, lang))
+    pacchetti = ", ".join(
+        f"<code>{escape(p.id)}</code> {escape(p.versione)}" for p in esito.pacchetti or (esito.regole,)
+    )
+    classe = (
+        f"<p>{ui('classe', lang)}: <strong>{classe_testo(esito.classe, lang)}</strong>\n"
+        f"({ui('dichiarata', lang)}: {escape(classe_testo(esito.classe_dichiarata, lang))})</p>\n"
+        f"<ul>{motivi}</ul>"
+        if mostra_classe(esito)
+        else ""
+    )
     return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(esito.unione)} — {ui("titolo", lang)}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(esito.unione)} — {intestazione}</title>
 <style>{CSS}</style></head><body>
 <h1>{escape(esito.unione)}</h1>
-<p class="meta">{ui("titolo", lang)} · {ui("data", lang)}: {data_estesa(esito.data_valutazione, lang)} ·
-{ui("regole", lang)}: <code>{escape(esito.regole.id)}</code> {escape(esito.regole.versione)}</p>
-<p>{ui("classe", lang)}: <strong>{classe_testo(esito.classe, lang)}</strong>
-({ui("dichiarata", lang)}: {classe_testo(esito.classe_dichiarata, lang)})</p>
-<ul>{motivi}</ul>
+<p class="meta">{intestazione} · {ui("data", lang)}: {data_estesa(esito.data_valutazione, lang)} ·
+{ui("regole", lang)}: {pacchetti}</p>
+{classe}
 <p>{ui("esito", lang)}: <strong class="{stile}">{ui(esito.esito, lang)}</strong> — {conteggio(esito, lang)}</p>
 <h2>{ui("funzioni", lang)}</h2><ul>{funzioni}</ul>
 {indicatori_html(esito, lang)}<h2>{ui("rilievi", lang)}</h2>

@@ -12,8 +12,10 @@ from avviamento.reporters.common import (
     conteggio,
     fonte_testo,
     indicatori_per_funzione,
+    mostra_classe,
     rimedi_testo,
     stato_testo,
+    titolo,
     ui,
     valore_indicatore,
 )
@@ -27,16 +29,17 @@ def _md(text: str) -> str:
 
 
 def render(esito: Esito, lang: Lang = "it") -> str:
-    lines = [f"# {_md(esito.unione)} — {ui('titolo', lang)}", ""]
+    lines = [f"# {_md(esito.unione)} — {_md(titolo(esito, lang))}", ""]
     lines.append(f"- **{ui('data', lang)}**: {data_estesa(esito.data_valutazione, lang)}")
     for p in esito.pacchetti or (esito.regole,):
         lines.append(f"- **{ui('regole', lang)}**: `{p.id}` {p.versione} (sha256 `{p.sha256}`)")
-    lines.append(
-        f"- **{ui('classe', lang)}**: {classe_testo(esito.classe, lang)} "
-        f"({ui('dichiarata', lang)}: {classe_testo(esito.classe_dichiarata, lang)})"
-    )
-    for motivo in esito.motivi_classe:
-        lines.append(f"  - {ui('perche', lang)}: {_md(motivo[lang])}")
+    if mostra_classe(esito):
+        lines.append(
+            f"- **{ui('classe', lang)}**: {classe_testo(esito.classe, lang)} "
+            f"({ui('dichiarata', lang)}: {classe_testo(esito.classe_dichiarata, lang)})"
+        )
+        for motivo in esito.motivi_classe:
+            lines.append(f"  - {ui('perche', lang)}: {_md(motivo[lang])}")
     lines.append(f"- **{ui('esito', lang)}**: {ui(esito.esito, lang)} — {conteggio(esito, lang)}")
     lines += ["", f"## {ui('funzioni', lang)}", ""]
     if not esito.funzioni:

@@ -16,9 +16,11 @@ from avviamento.reporters.common import (
     classe_testo,
     conteggio,
     fonte_testo,
+    mostra_classe,
     righe_indicatori,
     rimedi_testo,
     stato_testo,
+    titolo,
     ui,
 )
 
@@ -63,7 +65,7 @@ def indented(
 def render(esito: Esito, lang: Lang = "it", *, color: bool = False, width: int | None = None) -> str:
     buffer = io.StringIO()
     out = make_console(buffer, color=color, width=width)
-    out.print(f"[bold]{escape(esito.unione)}[/bold] — {ui('titolo', lang)}")
+    out.print(f"[bold]{escape(esito.unione)}[/bold] — {escape(titolo(esito, lang))}")
     pacchetti = esito.pacchetti or (esito.regole,)
     elenco = ", ".join(f"{p.id} {p.versione} (sha256 {p.sha256[:12]}…)" for p in pacchetti)
     indented(
@@ -72,13 +74,14 @@ def render(esito: Esito, lang: Lang = "it", *, color: bool = False, width: int |
         2,
         0,
     )
-    dichiarata = classe_testo(esito.classe_dichiarata, lang)
-    out.print(
-        f"{ui('classe', lang)}: [bold]{classe_testo(esito.classe, lang).upper()}[/bold] "
-        f"({ui('dichiarata', lang)}: {dichiarata})"
-    )
-    for motivo in esito.motivi_classe:
-        indented(out, f"{ui('perche', lang)}: {motivo[lang]}", 4, 2)
+    if mostra_classe(esito):
+        dichiarata = classe_testo(esito.classe_dichiarata, lang)
+        out.print(
+            f"{ui('classe', lang)}: [bold]{classe_testo(esito.classe, lang).upper()}[/bold] "
+            f"({ui('dichiarata', lang)}: {dichiarata})"
+        )
+        for motivo in esito.motivi_classe:
+            indented(out, f"{ui('perche', lang)}: {motivo[lang]}", 4, 2)
     stile = "bold green" if esito.conforme else "bold red"
     out.print(f"{ui('esito', lang)}: [{stile}]{ui(esito.esito, lang)}[/{stile}] — {conteggio(esito, lang)}")
 
