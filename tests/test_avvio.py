@@ -1,11 +1,14 @@
-"""Start-up: on a pipe the help is plain text and does not load rich (most of the start-up time)."""
+"""Start-up: on a pipe the help is plain text and does not load rich; commands are imported only when used."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from avviamento.cli import COMANDI
 
 SONDA = (
     "import sys\n"
@@ -24,3 +27,41 @@ def test_help_on_a_pipe_is_plain_and_skips_rich(args: list[str]) -> None:
     assert "Options:" in result.stdout
     assert "╭" not in result.stdout and "\x1b[" not in result.stdout
     assert result.stderr.strip().splitlines()[-1] == "NO-RICH"
+
+
+def test_help_imports_no_command_and_check_only_its_own() -> None:
+    """Commands load when they run: the root help imports none, `check` no other command's module."""
+    sonda = SONDA.replace(
+        "'RICH' if 'rich' in sys.modules else 'NO-RICH'",
+        "sorted(m for m in sys.modules if m.startswith('avviamento.cli.'))",
+    )
+    aiuto = subprocess.run(
+        [sys.executable, "-c", sonda, "--help"], capture_output=True, text=True, check=False
+    )
+    assert aiuto.returncode == 0 and "  storico    Lo storico delle valutazioni" in aiuto.stdout
+    assert aiuto.stderr.strip().splitlines()[-1] == str(
+        [f"avviamento.cli.{m}" for m in ("common", "pigri", "usage")]
+    )
+    esempio = str(Path(__file__).parent.parent / "examples" / "terre-d-acqua.yaml")
+    verifica = subprocess.run(
+        [sys.executable, "-c", sonda, "check", esempio], capture_output=True, text=True, check=False
+    )
+    assert verifica.returncode == 0 and "Terre d'Acqua" in verifica.stdout
+    caricati = verifica.stderr.strip().splitlines()[-1]
+    assert "'avviamento.cli.check'" in caricati
+    assert not any(
+        f"'avviamento.cli.{nome}'" in caricati for nome in ("review", "draft", "serve", "storico", "plan")
+    )
+
+
+@pytest.mark.parametrize("nome", list(COMANDI))
+def test_the_listed_first_line_is_the_commands_own(nome: str) -> None:
+    """`avviamento --help` lists COMANDI's first lines without importing the commands: they must not drift."""
+    import typer
+
+    from avviamento.cli import app
+
+    gruppo = typer.main.get_group(app)
+    comando = gruppo.get_command(typer.Context(gruppo), nome)
+    assert comando is not None and comando.help is not None
+    assert " ".join(comando.help.split("\n\n")[0].split()) == COMANDI[nome][2]

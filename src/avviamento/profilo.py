@@ -144,8 +144,9 @@ CodiceIstat = Annotated[
 
 
 class _Base(BaseModel):
+    # defer_build: validators are built when first used (the whole tree at once, by Profilo), not at import
     model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, str_max_length=MAX_TESTO
+        extra="forbid", frozen=True, str_strip_whitespace=True, str_max_length=MAX_TESTO, defer_build=True
     )
 
     @field_validator("*", mode="after")

@@ -30,7 +30,8 @@ GRUPPI = ("art7_c3_chiave", "conta_prt")
 
 
 class _Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: validators are built when a pack is first parsed, not at import (start-up of every command)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Testo(_Base):

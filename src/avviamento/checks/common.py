@@ -21,7 +21,8 @@ Valore = str | int | float | dt.date | list[str] | dict[str, str]
 class ParametriBase(BaseModel):
     """Base of every check kind's parameters: unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a kind's validator is built when a pack first uses it, not when the checks are imported
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 @dataclass(frozen=True)

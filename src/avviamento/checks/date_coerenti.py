@@ -7,8 +7,12 @@ With `data_riferimento: 2024-05-15`, a deliberation of 2024-02-20 passes and an 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import typing
 from collections.abc import Iterator
 from typing import Any
+
+from pydantic import BaseModel
 
 from avviamento.checks.common import Contesto, NonApplicabile, ParametriBase, Risultati, Violazione
 from avviamento.yamlio import Path_
@@ -22,14 +26,35 @@ class Parametri(ParametriBase):
 
 
 def _dates(value: Any, path: Path_) -> Iterator[tuple[Path_, dt.date]]:
+    """Every date under `value`, with its path as in `model_dump()`, in field order: only the fields whose type
+    can hold a date are visited (a profile's texts, numbers and flags are most of it)."""
     if isinstance(value, dt.date):
         yield path, value
+    elif isinstance(value, BaseModel):
+        for name in _campi_con_date(type(value)):
+            yield from _dates(getattr(value, name), (*path, name))
     elif isinstance(value, dict):
         for name, item in value.items():
             yield from _dates(item, (*path, name))
-    elif isinstance(value, list):
+    elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
             yield from _dates(item, (*path, i))
+
+
+@functools.cache
+def _campi_con_date(modello: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(nome for nome, campo in modello.model_fields.items() if _puo_avere_date(campo.annotation))
+
+
+def _puo_avere_date(tipo: Any) -> bool:
+    """Whether a field's annotation may hold a date: a date, a model with such a field, or a type built of them."""
+    if tipo is Any or isinstance(tipo, typing.TypeVar):
+        return True
+    if typing.get_origin(tipo) is None and isinstance(tipo, type):
+        if issubclass(tipo, BaseModel):
+            return any(_puo_avere_date(c.annotation) for c in tipo.model_fields.values())
+        return issubclass(tipo, dt.date)
+    return any(_puo_avere_date(argomento) for argomento in typing.get_args(tipo))  # Literal values: never
 
 
 def check(ctx: Contesto, params: Parametri) -> Risultati:
@@ -37,7 +62,7 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
     if riferimento is None:
         yield NonApplicabile({"it": "data_riferimento non indicata", "en": "no data_riferimento given"})
         return
-    for path, giorno in _dates(ctx.profilo.model_dump(), ()):
+    for path, giorno in _dates(ctx.profilo, ()):
         if path != ("data_riferimento",) and giorno > riferimento:
             campo = ".".join(str(p) for p in path)
             yield Violazione({"data": giorno, "campo": campo, "riferimento": riferimento}, path)

@@ -10,6 +10,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from avviamento.draft.atti import Atto, Selezione, seleziona
 from avviamento.draft.contesto import ContestoBase, Costruttore, Fonti, sostitutiva
@@ -21,6 +22,7 @@ from avviamento.draft.writer import (
     ErroreRedazione,
     converti_pdf,
     destinazione,
+    prepara,
     rendi,
     soffice,
 )
@@ -31,6 +33,9 @@ from avviamento.i18n import Lang
 from avviamento.profilo import Profilo
 from avviamento.regole import RulePack
 from avviamento.risorse import templates_dir
+
+if TYPE_CHECKING:
+    from avviamento.draft.preparato import Preparato
 
 
 @dataclass(frozen=True)
@@ -186,10 +191,18 @@ def rendi_in_memoria(
     A Union's own templates render in a worker bounded in time and memory; the bundled ones in process.
     """
     costruttore = Costruttore(Fonti(profilo, pack, esito))
+    preparati: dict[str, Preparato] = {}
+
+    def preparato(modello: str) -> Preparato:
+        # opened on first use, where the act renders (a Union's own template: in the bounded worker)
+        if modello not in preparati:
+            preparati[modello] = prepara(sorgenti[modello])
+        return preparati[modello]
+
     lavori: list[Lavoro] = []
     for atto in atti:
         nome = str(opzioni.modelli / atto.modello)
-        lavori.append((nome, _lavoro(atto, nome, sorgenti[atto.modello], costruttore, ambiente, opzioni)))
+        lavori.append((nome, _lavoro(atto, nome, preparato, costruttore, ambiente, opzioni)))
     if opzioni.modelli.resolve() == templates_dir().resolve():
         resi = [lavoro() for _, lavoro in lavori]
     else:
@@ -198,10 +211,16 @@ def rendi_in_memoria(
 
 
 def _lavoro(
-    atto: Atto, nome: str, sorgente: bytes, costruttore: Costruttore, ambiente: Ambiente, opzioni: Opzioni
+    atto: Atto,
+    nome: str,
+    preparato: Callable[[str], Preparato],
+    costruttore: Costruttore,
+    ambiente: Ambiente,
+    opzioni: Opzioni,
 ) -> Callable[[], bytes]:
     def rendi_atto() -> bytes:
-        return rendi(sorgente, nome, contesto_di(atto, costruttore, opzioni.immediata_eseguibilita), ambiente)
+        contesto = contesto_di(atto, costruttore, opzioni.immediata_eseguibilita)
+        return rendi(preparato(atto.modello), nome, contesto, ambiente)
 
     return rendi_atto
 

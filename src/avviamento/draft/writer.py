@@ -8,14 +8,13 @@ naming a variable the context lacks is an error instead of a blank.
 from __future__ import annotations
 
 import functools
-import io
 import re
 import shutil
 import subprocess
 import tempfile
 from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import StrictUndefined, Template, nodes
 from jinja2.exceptions import SecurityError
@@ -26,6 +25,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from avviamento.draft.contesto import ContestoBase
 from avviamento.errors import Text
 from avviamento.testo import pulisci, senza_controlli
+
+if TYPE_CHECKING:
+    from avviamento.draft.preparato import Preparato
 
 MARCATORE = re.compile(r"(\[DA COMPLETARE[^\]]*\])")
 
@@ -157,16 +159,28 @@ def _range(*args: int) -> range:
     return intervallo
 
 
-def rendi(modello: bytes, nome: str, contesto: ContestoBase, ambiente: Ambiente) -> bytes:
-    """One document, in memory: nothing touches the disk until every document of the run has rendered."""
-    from docxtpl import DocxTemplate
+def rendi(modello: bytes | Preparato, nome: str, contesto: ContestoBase, ambiente: Ambiente) -> bytes:
+    """One document, in memory: nothing touches the disk until every document of the run has rendered.
 
-    tpl = DocxTemplate(io.BytesIO(modello))
+    `modello` is the template's bytes, or the template prepared once for all the acts of a run (`prepara`).
+    """
+    tpl = modello if not isinstance(modello, bytes) else prepara(modello)
     try:
         tpl.render(pulisci(contesto.model_dump()), jinja_env=ambiente)
     except Exception as exc:  # a custom template may fail in any way: say where, never a traceback
         raise ErroreRedazione(_errore_resa(nome, exc)) from exc
-    documento = tpl.docx
+    rifinisci(tpl.docx, contesto)
+    return tpl.salva()
+
+
+def prepara(modello: bytes) -> Preparato:
+    from avviamento.draft.preparato import Preparato
+
+    return Preparato(modello)
+
+
+def rifinisci(documento: Any, contesto: ContestoBase) -> None:
+    """What every act gets after docxtpl: the markers highlighted, the document's properties."""
     evidenzia_da_completare(documento)
     proprieta = documento.core_properties
     proprieta.title = _proprieta(contesto.documento.titolo)
@@ -175,9 +189,6 @@ def rendi(modello: bytes, nome: str, contesto: ContestoBase, ambiente: Ambiente)
     proprieta.comments = _proprieta(
         f"Schema redatto con {contesto.documento.redatto_con} ({contesto.documento.regole})"
     )
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return buffer.getvalue()
 
 
 def _proprieta(testo: str) -> str:
