@@ -216,6 +216,17 @@ def delibera_impegno() -> DocumentoDocx:
         "{{ processo.durata }} dall'avvio (art. 15);",
     )
     tag(doc, "endif")
+    p(doc, [("Richiamati:", "b")])
+    punto(
+        doc,
+        "lo statuto {% if processo.unione %}dell'Unione{% else %}comunale{% endif %}, nelle norme sulla "
+        f"partecipazione dei cittadini, e il regolamento sulla partecipazione, ove adottato {dc('estremi')};",
+    )
+    punto(
+        doc,
+        f"il Documento unico di programmazione {dc('periodo ed estremi della deliberazione di approvazione')}, "
+        "che prevede il coinvolgimento dei cittadini nelle scelte sull'oggetto del processo;",
+    )
     p(doc, [("Visti:", "b")])
     for testo in (
         "l'art. 8 del D.Lgs. 18 agosto 2000, n. 267 (TUEL), sulla partecipazione popolare, e l'art. 48 sulla "
@@ -223,8 +234,6 @@ def delibera_impegno() -> DocumentoDocx:
         "la L.R. Emilia-Romagna 15/2018, e in particolare gli artt. 15 (oggetto e tempi dei processi), 16 "
         "(sospensione degli atti tecnici o amministrativi), 17 (certificazione di qualità) e 19 (impegni "
         "dell'ente responsabile);",
-        "lo statuto {% if processo.unione %}dell'Unione{% else %}comunale{% endif %} e il regolamento sulla "
-        f"partecipazione, ove adottato {dc('estremi')};",
     ):
         punto(doc, testo)
     p(doc, [("Considerato che:", "b")])
@@ -334,6 +343,7 @@ def verbale_tavolo() -> DocumentoDocx:
         "fasi, con i principali soggetti organizzati interessati all'oggetto del processo;",
     )
     p(doc, [("Sono presenti:", "b")])
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
     tabella(
         doc,
         ["Soggetto", "Rappresentante", "Qualifica"],
@@ -361,6 +371,7 @@ def verbale_tavolo() -> DocumentoDocx:
         f"{dc('nome')}. L'elenco firmato dei presenti è allegato al presente verbale.",
     )
     p(doc, [("Ordine del giorno:", "b")])
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
     for testo in (
         "condivisione del percorso: oggetto, obiettivi, fasi e calendario delle attività;",
         "adesione al Tavolo e regole di funzionamento;",
@@ -690,14 +701,17 @@ def delibera_presa_atto() -> DocumentoDocx:
         "PROCESSO PARTECIPATIVO «{{ processo.titolo|upper }}» (L.R. EMILIA-ROMAGNA 15/2018): PRESA D'ATTO DEL "
         "PERCORSO SVOLTO E DEL DOCUMENTO DI PROPOSTA PARTECIPATA VALIDATO DAL TECNICO DI GARANZIA (ART. 19).",
     )
+    p(
+        doc,
+        [
+            ("Richiamata ", "b"),
+            "la {{ processo.sospensione_atti }}, con la quale l'ente ha approvato il progetto del "
+            "processo partecipativo «{{ processo.titolo }}» e si è impegnato a sospendere gli atti che ne "
+            f"avrebbero anticipato o pregiudicato l'esito, ai sensi dell'art. 16 della {LR15};",
+        ],
+    )
     p(doc, [("Premesso che:", "b")])
     premessa_ente(doc)
-    punto(
-        doc,
-        "con {{ processo.sospensione_atti }} l'ente ha approvato il progetto del processo partecipativo "
-        "«{{ processo.titolo }}» e si è impegnato a sospendere gli atti che ne avrebbero anticipato o "
-        f"pregiudicato l'esito, ai sensi dell'art. 16 della {LR15};",
-    )
     punto(
         doc,
         "il progetto ha ottenuto la certificazione di qualità del Tecnico di garanzia della partecipazione "
@@ -950,7 +964,7 @@ def patto_sviluppo() -> DocumentoDocx:
         [
             ["{{ unione.designazione }}", "il Presidente {{ unione.presidente }}", ""],
         ],
-        larghezze=[6.3, 6.0, 4.0],
+        larghezze=[5.0, 7.3, 4.0],
     )
     t = doc.tables[-1]
     _righe(
@@ -966,7 +980,7 @@ def patto_sviluppo() -> DocumentoDocx:
             [dc("altra parte firmataria"), dc("nome e qualifica"), ""],
             ["{%tr endif %}", "", ""],
         ],
-        [6.3, 6.0, 4.0],
+        [5.0, 7.3, 4.0],
     )
     insieme(t)
     p(doc, [("Luogo e data della sottoscrizione.", "i")])
