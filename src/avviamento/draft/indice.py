@@ -108,6 +108,8 @@ def indice_md(atti: tuple[Atto, ...], esito: Esito, lang: Lang) -> str:
         righe.append("|" + "---|" * len(colonne))
         for a in atti:
             funzione = _md(etichette.get(a.funzione, a.funzione)) if a.funzione else "—"
+            if a.processo is not None and a.oggetto:  # an act of a participatory process: its title
+                funzione = f"«{_md(a.oggetto)}»"
             righe.append(
                 f"| [{a.file}]({a.file}) | {TIPI_TESTO[a.tipo][lang]} | {funzione} | "  # file names are sanitised
                 f"{_md(a.comune) if a.comune else '—'} | {', '.join(a.rilievi) or '—'} |"
