@@ -78,6 +78,7 @@ def nota(doc: DocumentoDocx, quando: str, avvertenza: str = "") -> None:
         f"dall'ufficio.{avvertenza}{{% if documento.rilievi %}} L'atto sana i seguenti rilievi:{{% endif %}}",
         "Nota di redazione",
     )
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the note and its findings on one page
     tag(doc, "for r in documento.rilievi")
     p(
         doc,
