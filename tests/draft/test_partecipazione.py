@@ -422,3 +422,20 @@ def test_every_act_converts_with_libreoffice(run: Run, write: Write, out: Path) 
     for voce in voci:
         pdf = (out / voce["file"]).with_suffix(".pdf").read_bytes()
         assert pdf.startswith(b"%PDF-") and len(pdf) > 5000, voce["file"]
+
+
+def test_a_title_with_apostrophes_and_markup_is_matched_and_escaped(
+    run: Run, write: Write, out: Path
+) -> None:
+    dati = _profilo()
+    processo = _processo(dati)
+    processo["titolo"] = "L'Unione che vorrei | *2020* <bozza>"
+    processo.pop("tavolo_negoziazione")
+    voci = _draft(run, _scrivi(write, dati), out)
+    assert _atti(voci) == [("tavolo", ["PP-002"])]
+    assert voci[0]["file"] == "partecipazione/verbale_tavolo_l-unione-che-vorrei-2020-bozza.docx"
+    testo = leggi_docx(out / voci[0]["file"])
+    assert "«L’Unione che vorrei | *2020* <bozza>»" in testo
+    assert "PP-002 – «L’Unione che vorrei" in testo  # the finding of this process reaches the note
+    md = (out / "indice.md").read_text(encoding="utf-8")
+    assert "«L'Unione che vorrei \\| \\*2020\\* \\<bozza\\>»" in md
