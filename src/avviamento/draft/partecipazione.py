@@ -7,11 +7,13 @@ process as the profile records it, every date in words and every missing datum a
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from avviamento.checks.common import piu_mesi
 from avviamento.draft.contesto import (
     ContestoBase,
     Costruttore,
+    Documento,
     _Modello,
     da_completare,
     giorno_esteso,
@@ -251,11 +253,11 @@ def contesto_processo(
         costruttore.giorno,
     )
     base = costruttore.base(tipo, f"{TITOLI[tipo]} – «{processo.titolo}»", rilievi)
-    documento = base["documento"]
+    documento = cast(Documento, base["documento"])
     # only the findings of this process: two processes may miss the same act
     marca = f"«{processo.titolo}»"
-    propri = [r for r in documento.rilievi if marca in r.messaggio]  # type: ignore[attr-defined]
-    base["documento"] = documento.model_copy(update={"rilievi": propri})  # type: ignore[attr-defined]
+    propri = [r for r in documento.rilievi if marca in r.messaggio]
+    base["documento"] = documento.model_copy(update={"rilievi": propri})
     return ContestoPartecipazione(**base, processo=processo, immediata_eseguibilita=immediata)
 
 
