@@ -39,9 +39,9 @@ def _problemi(contesto: type[BaseModel], *paragrafi: str, tabella: list[str] | N
 def test_the_bundled_templates_are_clean(run: Run) -> None:
     result = run("templates", "lint")
     assert result.exit_code == 0, result.output
-    assert "9 modelli verificati, nessun problema" in result.output
+    assert "15 modelli verificati, nessun problema" in result.output
     verificati, problemi = verifica_cartella(templates_dir())
-    assert (verificati, problemi) == (9, [])
+    assert (verificati, problemi) == (15, [])
 
 
 def test_known_variables_filters_loops_and_methods_pass() -> None:

@@ -26,6 +26,7 @@ class TipoAtto(StrEnum):
     delibera = "delibera"
     regolamento = "regolamento"
     piano = "piano"
+    partecipazione = "partecipazione"
 
 
 def draft(
@@ -37,7 +38,9 @@ def draft(
     only: Annotated[
         list[TipoAtto] | None,
         typer.Option(
-            "--only", help="Solo atti di questo tipo (ripetibile): convenzione, delibera, regolamento, piano."
+            "--only",
+            help="Solo atti di questo tipo (ripetibile): convenzione, delibera, regolamento, piano, "
+            "partecipazione (atti del processo partecipativo, L.R. 15/2018, e Patto per lo sviluppo).",
         ),
     ] = None,
     templates: Annotated[
@@ -59,6 +62,8 @@ def draft(
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Redige gli atti che sanano le lacune aperte: convenzioni, delibere consiliari, regolamenti, piani (.docx).
+
+    Con --rules rules/er_lr15_2018.yaml anche gli atti del processo partecipativo e il Patto per lo sviluppo.
 
     Scrive anche indice.md e indice.json. Non sovrascrive file esistenti senza --force.
     Exit: 0 atti scritti; 2 input non utilizzabile o azione rifiutata (nessun file modificato).

@@ -5,6 +5,8 @@ deliberation of the Consiglio dell'Unione that approves it; one council delibera
 conferred it (per member Comune, when the convenzione is already signed: the new one replaces it and every
 council approves it); the regolamenti and plans that open findings ask for, each with the deliberation that
 adopts it. Functions the profile does not declare are not drafted, even when a remedy names them.
+With the pack of LR 15/2018, the acts of each participatory process that its open findings ask for (see
+`draft.partecipazione.RIMEDI`), and the Patto per lo sviluppo once the strategic plan is approved.
 """
 
 from __future__ import annotations
@@ -12,15 +14,41 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, cast
 
+from avviamento.checks.common import campo_data
+from avviamento.draft import partecipazione
 from avviamento.draft.contesto import PIANI, REGOLAMENTI, Adozione
 from avviamento.esito import Esito, StatoFunzione
+from avviamento.profilo import Profilo
 
-Tipo = Literal["convenzione", "delibera", "delibera_unione", "regolamento", "piano", "adozione"]
+Tipo = Literal[
+    "convenzione",
+    "delibera",
+    "delibera_unione",
+    "regolamento",
+    "piano",
+    "adozione",
+    "impegno",
+    "tavolo",
+    "docpp",
+    "relazione_finale",
+    "presa_atto",
+    "patto",
+]
+# the acts of a participatory process, in the order of the process, then the Patto per lo sviluppo
+PARTECIPAZIONE: tuple[Tipo, ...] = ("impegno", "tavolo", "docpp", "relazione_finale", "presa_atto", "patto")
 # also the order of adoption: the councils, then the Consiglio dell'Unione; the regolamenti and plans, then the
 # deliberations adopting them
-TIPI: tuple[Tipo, ...] = ("convenzione", "delibera", "delibera_unione", "regolamento", "piano", "adozione")
+TIPI: tuple[Tipo, ...] = (
+    "convenzione",
+    "delibera",
+    "delibera_unione",
+    "regolamento",
+    "piano",
+    "adozione",
+    *PARTECIPAZIONE,
+)
 
 MODELLO_CONVENZIONE = "convenzioni/convenzione.docx"
 MODELLO_DELIBERA = "convenzioni/delibera_consiglio_comunale.docx"
@@ -33,6 +61,7 @@ CARTELLE: dict[Tipo, str] = {
     "regolamento": "regolamenti",
     "piano": "piani",
     "adozione": "delibere",
+    **dict.fromkeys(PARTECIPAZIONE, "partecipazione"),
 }
 
 
@@ -46,6 +75,7 @@ def modelli() -> dict[str, Tipo]:
     }
     out.update({f"regolamenti/{codice}.docx": "regolamento" for codice in REGOLAMENTI})
     out.update({f"piani/{codice}.docx": "piano" for codice in PIANI})
+    out.update({partecipazione.MODELLI[tipo]: tipo for tipo in PARTECIPAZIONE})
     return out
 
 
@@ -60,7 +90,8 @@ class Atto:
     funzione: str | None = None
     comune: str | None = None
     indice_comune: int | None = None
-    oggetto: str | None = None  # the regolamento or plan code
+    oggetto: str | None = None  # the regolamento or plan code; the title of a participatory process
+    processo: int | None = None  # its position in the profile's `processi_partecipativi`
 
 
 @dataclass(frozen=True)
@@ -129,11 +160,15 @@ def seleziona(
     nomi_comuni: list[str],
     solo: frozenset[str] | None = None,
     sostitutive: frozenset[str] = frozenset(),
+    profilo: Profilo | None = None,
 ) -> Selezione:
     """The acts to draft, in a stable order: convenzioni, delibere (by Comune), the Union's deliberations,
-    regolamenti, plans, their adoption. `sostitutive`: functions whose convenzione is signed already.
-    `solo` names the kinds of the CLI: «delibera» includes the Union's, «regolamento» and «piano» their adoption."""
+    regolamenti, plans, their adoption, then the acts of the participatory processes (they need `profilo`).
+    `sostitutive`: functions whose convenzione is signed already. `solo` names the kinds of the CLI: «delibera»
+    includes the Union's, «regolamento» and «piano» their adoption, «partecipazione» every act of LR 15/2018."""
     scelti: set[str] = set(solo or TIPI)
+    if "partecipazione" in scelti:
+        scelti.update(PARTECIPAZIONE)
     if "delibera" in scelti:
         scelti.add("delibera_unione")
     if scelti & {"regolamento", "piano"}:
@@ -221,5 +256,38 @@ def seleziona(
                         oggetto=codice,
                     )
                 )
+    if profilo is not None:
+        atti += [a for a in _partecipazione(esito, profilo) if a.tipo in scelti]
     atti.sort(key=lambda a: TIPI.index(a.tipo))
     return Selezione(tuple(_file_unici(atti)), tuple(senza_modello))
+
+
+def _partecipazione(esito: Esito, profilo: Profilo) -> list[Atto]:
+    """Per process, the act each open PP finding of that process asks for, unless the profile records it done
+    by the evaluation date (a late act is a finding no new act can cure); then the Patto per lo sviluppo."""
+    giorno = esito.data_valutazione
+    aperti = [r for r in esito.rilievi if r.aperto and r.regola in partecipazione.RIMEDI]
+    atti: list[Atto] = []
+    for i, processo in enumerate(profilo.processi_partecipativi):
+        marca = f"«{processo.titolo}»"  # every PP-0xx message names its process so
+        for codice, (tipo, campo) in partecipazione.RIMEDI.items():
+            if not any(r.regola == codice and marca in r.messaggio["it"] for r in aperti):
+                continue
+            fatto = campo_data(processo, campo)
+            if fatto is not None and fatto <= giorno:
+                continue
+            atti.append(
+                Atto(
+                    cast(Tipo, tipo),
+                    partecipazione.MODELLI[tipo],
+                    f"partecipazione/{partecipazione.FILE[tipo]}_{slug(processo.titolo)}.docx",
+                    (codice,),
+                    oggetto=processo.titolo,
+                    processo=i,
+                )
+            )
+    piano_valutato = any(r.regola.startswith(partecipazione.PREFISSO_PIANO) for r in esito.rilievi)
+    if piano_valutato and partecipazione.serve_patto(profilo.piano_strategico, giorno):
+        # no rule is open yet (methodology): the Patto is the next step of an approved plan
+        atti.append(Atto("patto", partecipazione.MODELLI["patto"], "partecipazione/patto_sviluppo.docx", ()))
+    return atti

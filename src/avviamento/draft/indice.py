@@ -18,6 +18,12 @@ TIPI_TESTO: dict[str, dict[str, str]] = {
     "piano": {"it": "piano", "en": "plan"},
     "delibera_unione": {"it": "delibera del Consiglio dell'Unione", "en": "Union council resolution"},
     "adozione": {"it": "delibera di adozione", "en": "adoption resolution"},
+    "impegno": {"it": "delibera di impegno (art. 16)", "en": "commitment resolution (art. 16)"},
+    "tavolo": {"it": "verbale del Tavolo di Negoziazione", "en": "Negotiation Table record"},
+    "docpp": {"it": "DocPP", "en": "DocPP (participatory proposal)"},
+    "relazione_finale": {"it": "relazione finale", "en": "final report"},
+    "presa_atto": {"it": "delibera di presa d'atto (art. 19)", "en": "acknowledgement resolution (art. 19)"},
+    "patto": {"it": "Patto per lo sviluppo", "en": "development Pact"},
 }
 PLURALI: dict[str, dict[str, str]] = {
     "convenzione": {"it": "convenzioni", "en": "agreements"},
@@ -26,6 +32,12 @@ PLURALI: dict[str, dict[str, str]] = {
     "piano": {"it": "piani", "en": "plans"},
     "delibera_unione": {"it": "delibere del Consiglio dell'Unione", "en": "Union council resolutions"},
     "adozione": {"it": "delibere di adozione", "en": "adoption resolutions"},
+    "impegno": {"it": "delibere di impegno (art. 16)", "en": "commitment resolutions (art. 16)"},
+    "tavolo": {"it": "verbali del Tavolo di Negoziazione", "en": "Negotiation Table records"},
+    "docpp": {"it": "DocPP", "en": "DocPPs"},
+    "relazione_finale": {"it": "relazioni finali", "en": "final reports"},
+    "presa_atto": {"it": "delibere di presa d'atto (art. 19)", "en": "acknowledgement resolutions (art. 19)"},
+    "patto": {"it": "Patti per lo sviluppo", "en": "development Pacts"},
 }
 UI: dict[str, dict[str, str]] = {
     "titolo": {"it": "Atti redatti", "en": "Drafted acts"},
@@ -96,6 +108,8 @@ def indice_md(atti: tuple[Atto, ...], esito: Esito, lang: Lang) -> str:
         righe.append("|" + "---|" * len(colonne))
         for a in atti:
             funzione = _md(etichette.get(a.funzione, a.funzione)) if a.funzione else "—"
+            if a.processo is not None and a.oggetto:  # an act of a participatory process: its title
+                funzione = f"«{_md(a.oggetto)}»"
             righe.append(
                 f"| [{a.file}]({a.file}) | {TIPI_TESTO[a.tipo][lang]} | {funzione} | "  # file names are sanitised
                 f"{_md(a.comune) if a.comune else '—'} | {', '.join(a.rilievi) or '—'} |"
@@ -166,6 +180,32 @@ FASI: dict[str, tuple[int, str]] = {
     "adozione": (4, "Adozione dei regolamenti e dei piani"),
     "regolamento": (4, "Adozione dei regolamenti e dei piani"),
     "piano": (4, "Adozione dei regolamenti e dei piani"),
+    "impegno": (5, "Avvio del processo partecipativo (L.R. Emilia-Romagna 15/2018)"),
+    "tavolo": (5, "Avvio del processo partecipativo (L.R. Emilia-Romagna 15/2018)"),
+    "docpp": (6, "Conclusione del processo partecipativo"),
+    "relazione_finale": (6, "Conclusione del processo partecipativo"),
+    "presa_atto": (6, "Conclusione del processo partecipativo"),
+    "patto": (7, "Patto per lo sviluppo del territorio"),
+}
+# what each act of a participatory process is and who adopts or signs it («{ente}»: the body that decides)
+ATTI_PROCESSO: dict[str, tuple[str, str]] = {
+    "impegno": (
+        "Deliberazione: impegno al processo «{titolo}» e alla sospensione degli atti (art. 16)",
+        "Giunta",
+    ),
+    "tavolo": (
+        "Verbale di costituzione del Tavolo di Negoziazione del processo «{titolo}»",
+        "Tavolo di Negoziazione",
+    ),
+    "docpp": (
+        "Documento di proposta partecipata del processo «{titolo}»",
+        "Responsabile del progetto; Tecnico di garanzia (validazione)",
+    ),
+    "relazione_finale": (
+        "Relazione finale e rendiconto del processo «{titolo}»",
+        "Responsabile del progetto (alla Regione)",
+    ),
+    "presa_atto": ("Deliberazione: presa d’atto del processo «{titolo}» e del DocPP (art. 19)", "Giunta"),
 }
 
 
@@ -193,6 +233,11 @@ def _descrizione(atto: Atto, etichette: dict[str, str]) -> tuple[str, str]:
             f"Convenzione per la funzione «{funzione}»",
             "Sindaci e Presidente dell’Unione (firma digitale)",
         )
+    if atto.tipo == "patto":
+        return "Patto per lo sviluppo del territorio", "Presidente dell’Unione, Sindaci e parti firmatarie"
+    if atto.tipo in ATTI_PROCESSO:
+        testo, organo = ATTI_PROCESSO[atto.tipo]
+        return testo.format(titolo=atto.oggetto or ""), organo
     titolo = adozione.titolo if adozione else atto.oggetto or ""
     organo = adozione.organo if adozione else "—"
     if atto.tipo == "adozione":
@@ -234,11 +279,13 @@ def indice_docx(atti: tuple[Atto, ...], esito: Esito) -> bytes:
         doc.add_paragraph(UI["nessuno"]["it"])
     ordinati = sorted(enumerate(atti), key=lambda voce: (FASI[voce[1].tipo][0], voce[0]))
     fase_corrente = 0
+    numero = 0  # the phases present, numbered 1, 2, … (a run of LR 15/2018 acts only starts at 1)
     for _, atto in ordinati:
         fase, titolo = FASI[atto.tipo]
         if fase != fase_corrente:
             fase_corrente = fase
-            doc.add_heading(f"{fase}. {titolo}", level=1)
+            numero += 1
+            doc.add_heading(f"{numero}. {titolo}", level=1)
             tabella = doc.add_table(rows=1, cols=4)
             tabella.style = doc.styles["Table Grid"]
             for cella, testo in zip(

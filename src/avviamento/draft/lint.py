@@ -28,6 +28,7 @@ from avviamento.draft.contesto import (
     ContestoPiano,
     ContestoRegolamento,
 )
+from avviamento.draft.partecipazione import ContestoPartecipazione, ContestoPatto
 from avviamento.draft.writer import Ambiente
 from avviamento.errors import InputError, Text
 
@@ -38,6 +39,12 @@ CONTESTI: dict[Tipo, type[ContestoBase]] = {
     "piano": ContestoPiano,
     "delibera_unione": ContestoDeliberaUnione,
     "adozione": ContestoAdozione,
+    "impegno": ContestoPartecipazione,
+    "tavolo": ContestoPartecipazione,
+    "docpp": ContestoPartecipazione,
+    "relazione_finale": ContestoPartecipazione,
+    "presa_atto": ContestoPartecipazione,
+    "patto": ContestoPatto,
 }
 _QUALSIASI = object()  # a value whose type the lint cannot follow (a filter's result, a `set` variable)
 _TAG_PARAGRAFO = re.compile(r"\{%\s*(p|tr|tc)\s.*?%\}")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from avviamento.draft import partecipazione
 from avviamento.draft.atti import Atto, Selezione, seleziona
 from avviamento.draft.contesto import ContestoBase, Costruttore, Fonti, sostitutiva
 from avviamento.draft.indice import indice_docx, indice_json, indice_md
@@ -58,7 +59,7 @@ class Risultato:
 
 def pianifica(profilo: Profilo, esito: Esito, solo: frozenset[str] | None = None) -> Selezione:
     firmate = frozenset(f.codice for f in profilo.funzioni if sostitutiva(f, esito.data_valutazione))
-    return seleziona(esito, [c.nome for c in profilo.comuni], solo, firmate)
+    return seleziona(esito, [c.nome for c in profilo.comuni], solo, firmate, profilo)
 
 
 def contesto_di(atto: Atto, costruttore: Costruttore, immediata: bool) -> ContestoBase:
@@ -72,6 +73,12 @@ def contesto_di(atto: Atto, costruttore: Costruttore, immediata: bool) -> Contes
         return costruttore.adozione(atto.oggetto or "", atto.rilievi, immediata)
     if atto.tipo == "regolamento":
         return costruttore.regolamento(atto.oggetto or "", atto.rilievi)
+    if atto.tipo == "patto":
+        return partecipazione.contesto_patto(costruttore, atto.rilievi)
+    if atto.processo is not None:
+        return partecipazione.contesto_processo(
+            costruttore, atto.tipo, atto.processo, atto.rilievi, immediata
+        )
     return costruttore.piano(atto.oggetto or "", atto.rilievi)
 
 
