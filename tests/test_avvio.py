@@ -1,4 +1,4 @@
-"""Start-up: on a pipe the help is plain text and does not load rich (most of the start-up time)."""
+"""Start-up: the help is plain text and does not load rich (most of the start-up time)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ SONDA = (
 def test_help_on_a_pipe_is_plain_and_skips_rich(args: list[str]) -> None:
     result = subprocess.run([sys.executable, "-c", SONDA, *args], capture_output=True, text=True, check=False)
     assert result.returncode == 0
-    assert result.stdout.startswith("Usage: avviamento")
-    assert "Options:" in result.stdout
+    assert result.stdout.startswith("Uso: avviamento")
+    assert "Opzioni:" in result.stdout
     assert "╭" not in result.stdout and "\x1b[" not in result.stdout
     assert result.stderr.strip().splitlines()[-1] == "NO-RICH"

@@ -5,13 +5,17 @@ Each command lives in its own module and is registered here.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from avviamento.cli import check, confronta, draft, init, plan, review, rules, schema, serve, storico
-from avviamento.cli.common import MARKUP
+from avviamento.cli import check, common, confronta, draft, init, plan, review, rules, schema, serve, storico
+from avviamento.cli.aiuto import Radice
+from avviamento.cli.common import MARKUP, Lingua
 
 app = typer.Typer(
     name="avviamento",
+    cls=Radice,  # the help, in Italian or English, is drawn by cli/aiuto.py
     help="Verifica, redazione degli atti e pianificazione per le Unioni di Comuni (LR Emilia-Romagna 21/2012).",
     no_args_is_help=True,
     add_completion=True,
@@ -34,8 +38,13 @@ def _options(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Mostra la versione ed esce."
     ),
+    lang: Annotated[
+        Lingua | None,
+        typer.Option("--lang", help="Lingua di ogni comando (predefinita: it, o AVVIAMENTO_LANG)."),
+    ] = None,
 ) -> None:
     """Verifica, redazione degli atti e pianificazione per le Unioni di Comuni (LR Emilia-Romagna 21/2012)."""
+    common.lingua_comune = lang
 
 
 app.command("init")(init.init)

@@ -31,7 +31,10 @@ class TipoAtto(StrEnum):
 def draft(
     profilo: Annotated[Path, typer.Argument(help="Profilo YAML dell'Unione.", show_default=False)],
     out: Annotated[
-        Path | None, typer.Option("--out", help="Cartella in cui scrivere gli atti (creata se manca).")
+        Path | None,
+        typer.Option(
+            "--out", metavar="CARTELLA", help="Cartella in cui scrivere gli atti (creata se manca)."
+        ),
     ] = None,
     as_of: AsOfOption = None,
     only: Annotated[
@@ -42,7 +45,11 @@ def draft(
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="Cartella di modelli propri, con la struttura di quella inclusa."),
+        typer.Option(
+            "--templates",
+            metavar="CARTELLA",
+            help="Cartella di modelli propri, con la struttura di quella inclusa.",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Sovrascrive i file già presenti.")] = False,
     pdf: Annotated[
@@ -61,7 +68,8 @@ def draft(
     """Redige gli atti che sanano le lacune aperte: convenzioni, delibere consiliari, regolamenti, piani (.docx).
 
     Scrive anche indice.md e indice.json. Non sovrascrive file esistenti senza --force.
-    Exit: 0 atti scritti; 2 input non utilizzabile o azione rifiutata (nessun file modificato).
+
+    Uscita: 0 atti scritti; 2 input non utilizzabile o azione rifiutata (nessun file modificato).
     """
     from avviamento.draft.redazione import Opzioni, redigi
     from avviamento.draft.writer import ErroreRedazione
@@ -136,7 +144,7 @@ def lint(
 ) -> None:
     """Verifica i modelli: ogni variabile esiste nel contesto di redazione e i tag sono ben posizionati.
 
-    Exit: 0 nessun problema; 2 almeno un problema.
+    Uscita: 0 nessun problema; 2 almeno un problema.
     """
     from avviamento.draft.lint import verifica_cartella
     from avviamento.risorse import templates_dir

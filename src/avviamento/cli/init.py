@@ -23,9 +23,14 @@ from avviamento.cli.common import (
 
 def init(
     file: Annotated[Path, typer.Argument(help="File da scrivere.", show_default=True)] = Path("profilo.yaml"),
-    unione: Annotated[str | None, typer.Option("--unione", help="Denominazione dell'Unione.")] = None,
+    unione: Annotated[
+        str | None, typer.Option("--unione", metavar="NOME", help="Denominazione dell'Unione.")
+    ] = None,
     comuni: Annotated[
-        str | None, typer.Option("--comuni", help='Comuni aderenti, separati da virgole: "Imola, Dozza".')
+        str | None,
+        typer.Option(
+            "--comuni", metavar="ELENCO", help='Comuni aderenti, separati da virgole: "Imola, Dozza".'
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Sovrascrive il file se esiste.")] = False,
     rules: RulesOption = None,
@@ -34,7 +39,8 @@ def init(
     """Scrive un profilo iniziale commentato: Comuni con codice ISTAT e popolazione, codici delle funzioni.
 
     Senza --unione o --comuni li chiede a terminale. Non sovrascrive un file esistente senza --force.
-    Exit: 0 scritto; 2 Comune sconosciuto, file esistente o dati mancanti.
+
+    Uscita: 0 scritto; 2 Comune sconosciuto, file esistente o dati mancanti.
     """
     from avviamento.nuovo_profilo import ComuneSconosciuto, cerca_comuni, profilo_nuovo
 
