@@ -93,7 +93,44 @@ CASES: list[tuple[str, bytes, int, int, str]] = [
         MINIMO.replace("2023-03-28", "2023-02-30").encode(),
         13,
         37,
-        "data non valida '2023-02-30'",
+        "data inesistente '2023-02-30' (febbraio 2023 ha 28 giorni)",
+    ),
+    (
+        "provincia-per-esteso",
+        MINIMO.replace("provincia: BO", "provincia: Reggio Emilia").encode(),
+        5,
+        14,
+        "'unione.provincia': formato non valido (valore: 'Reggio Emilia'): indicare la sigla: RE",
+    ),
+    (
+        "durata-in-anni",
+        MINIMO.replace("    personale: 2", "    convenzione: {durata: 5 anni}").encode(),
+        14,
+        27,
+        "'funzioni[1].convenzione.durata': valore non ammesso (valore: '5 anni'): "
+        "scrivere il numero di anni, ad es. durata: 5, oppure durata: indeterminata",
+    ),
+    (
+        "virgola-decimale",
+        MINIMO.replace("personale: 2", "personale: 2,5").encode(),
+        14,
+        16,
+        "'funzioni[1].personale': deve essere un numero (valore: '2,5'): usare il punto decimale: 2.5",
+    ),
+    (
+        "migliaia-col-punto",
+        MINIMO.replace('istat: "037059"', 'istat: "037059"\n    popolazione: 7.654').encode(),
+        9,
+        18,
+        "'comuni[1].popolazione': deve essere un numero intero (valore: 7.654): "
+        "senza separatore delle migliaia: 7654",
+    ),
+    (
+        "campo-vuoto",
+        MINIMO.replace("codice: sistemi_informativi", "codice:").encode(),
+        10,
+        12,
+        "'funzioni[1].codice': deve essere un testo (campo vuoto)",
     ),
     ("data-con-barre-iso", MINIMO.replace("2023-03-28", "2023/03/28").encode(), 13, 37, "data non valida"),
     ("data-con-ora", MINIMO.replace("2023-03-28", "2023-03-28T10:00:00").encode(), 13, 37, "data non valida"),
@@ -183,13 +220,32 @@ def test_errors_in_english(run: Callable[..., Result], write: Callable[[str, str
     path = write(MINIMO.replace("comuni:", "comunni:"), "p.yaml")
     result = run("check", str(path), "--lang", "en")
     one_line_error(result, path, 6, 1, "unknown key 'comunni' (did you mean 'comuni'?)")
+    path = write(
+        MINIMO.replace("provincia: BO", "provincia: Ferrara").replace(
+            "codice: sistemi_informativi", "codice:"
+        )
+    )
+    righe = run("check", str(path), "--lang", "en").stderr.splitlines()
+    assert righe == [
+        f"{path}:5:14: 'unione.provincia': invalid format (value: 'Ferrara'): give the sigla: FE",
+        f"{path}:10:12: 'funzioni[1].codice': must be text (empty field)",
+    ]
 
 
 def test_bad_as_of_option(run: Callable[..., Result], write: Callable[[str, str], Path]) -> None:
     path = write(MINIMO, "p.yaml")
-    result = run("check", str(path), "--as-of", "2024-13-01")
+    result = run("check", str(path), "--as-of", "1° marzo")
     assert result.exit_code == 2
-    assert result.stderr.strip() == "avviamento: data non valida per --as-of: '2024-13-01' (usare AAAA-MM-GG)"
+    assert result.stderr.strip() == "avviamento: data non valida per --as-of: '1° marzo' (usare AAAA-MM-GG)"
+    for valore, motivo in (
+        ("2024-02-30", "febbraio 2024 ha 29 giorni"),
+        ("2024-13-01", "i mesi vanno da 01 a 12"),
+    ):
+        result = run("check", str(path), "--as-of", valore)
+        assert result.exit_code == 2
+        assert result.stderr == f"avviamento: data inesistente per --as-of: '{valore}' ({motivo})\n"
+    result = run("check", str(path), "--as-of", "31/04/2024", "--lang", "en")
+    assert result.stderr == "avviamento: no such date for --as-of: '31/04/2024' (April 2024 has 30 days)\n"
 
 
 def test_bad_rule_pack_names_its_line(run: Callable[..., Result], write: Callable[[str, str], Path]) -> None:
@@ -253,4 +309,10 @@ def test_five_mistakes_five_lines_in_file_order(tmp_path: Path) -> None:
         f"{path}:12:27",
     ]
     assert "chiave sconosciuta 'nom' (forse intendevi 'nome'?)" in righe[3]
-    assert not any("'comuni.1.nome': campo obbligatorio" in r for r in righe)  # the misspelt key says it
+    assert not any("'comuni[2].nome': campo obbligatorio" in r for r in righe)
+    assert righe[1].endswith(
+        "'unione.provincia': formato non valido (valore: 'Bologna'): indicare la sigla: BO"
+    )
+    assert righe[2].endswith(
+        "'comuni[1].popolazione': deve essere almeno 0 (valore: -5)"
+    )  # the misspelt key says it

@@ -112,6 +112,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "data non valida '{value}' (usare AAAA-MM-GG, ad es. 2024-06-30)",
         "en": "invalid date '{value}' (use YYYY-MM-DD, e.g. 2024-06-30)",
     },
+    "date_nonexistent": {
+        "it": "data inesistente '{value}' ({reason})",
+        "en": "no such date '{value}' ({reason})",
+    },
+    "option_date_nonexistent": {
+        "it": "data inesistente per {option}: '{value}' ({reason})",
+        "en": "no such date for {option}: '{value}' ({reason})",
+    },
+    "value_refused": {"it": "valore non ammesso", "en": "value not allowed"},
     "date_out_of_range": {
         "it": "data fuori dall'intervallo ammesso '{value}' (anni dal {min} al {max})",
         "en": "date out of the accepted range '{value}' (years {min} to {max})",
