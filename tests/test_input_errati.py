@@ -173,11 +173,70 @@ CASES: list[tuple[str, bytes, int, int, str]] = [
     (
         "carattere-di-controllo",
         MINIMO.replace("Vergato\n", "Verg\x07ato\n", 1).encode(),
-        1,
-        1,
-        "YAML non valido",
+        7,
+        15,
+        "YAML non valido: carattere di controllo non ammesso (codice 0x07)",
     ),
 ]
+
+# libyaml's complaints, translated: (name, text, line, column, message after "YAML non valido: ")
+SINTASSI: list[tuple[str, str, int, int, str]] = [
+    ("tab", "unione:\n\tnome: x\n", 2, 1, "tabulazione nel testo: indentare con spazi, non con il tasto Tab"),
+    (
+        "rientro",
+        "unione:\n  nome: x\n provincia: BO\n",
+        3,
+        2,
+        "riga non allineata alle chiavi della sua sezione: controllare l'indentazione",
+    ),
+    (
+        "chiocciola",
+        "unione:\n  pec: @unione.it\n",
+        2,
+        8,
+        "il carattere '@' non può iniziare un valore: racchiudere il valore tra virgolette",
+    ),
+    ("virgolette", 'unione:\n  nome: "Unione\n', 3, 1, "virgolette aperte alla riga 2 e mai chiuse"),
+    (
+        "due-punti",
+        "unione:\n  nome: Unione: Bassa Romagna\n",
+        2,
+        15,
+        "':' fuori posto: un valore che contiene ': ' va tra virgolette, o l'indentazione è errata",
+    ),
+    (
+        "dopo-le-virgolette",
+        'unione:\n  nome: "Unione" Bassa Romagna\n',
+        2,
+        18,
+        "testo dopo la chiusura delle virgolette: racchiudere tra virgolette tutto il valore",
+    ),
+    ("quadra", "comuni: [Imola, Dozza\n", 2, 1, "elenco aperto con '[' alla riga 1: manca ']' o una virgola"),
+    (
+        "elenco",
+        "comuni:\n  - nome: Imola\n  nome: Dozza\n",
+        3,
+        3,
+        "atteso un elemento dell'elenco ('- '): controllare l'indentazione",
+    ),
+    ("alias", "unione: *base\n", 1, 9, "alias *base senza l'ancora &base che lo definisce"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "column", "message"), SINTASSI, ids=[c[0] for c in SINTASSI]
+)
+def test_yaml_syntax_errors_in_italian(
+    run: Callable[..., Result], tmp_path: Path, name: str, text: str, line: int, column: int, message: str
+) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == f"{path}:{line}:{column}: YAML non valido: {message}\n"
+    prefisso, _, inglese = run("check", str(path), "--lang", "en").stderr.partition(": invalid YAML: ")
+    assert prefisso == f"{path}:{line}:{column}"
+    assert not any(parola in inglese for parola in ("riga", "virgolette", "elenco", "valore"))
 
 
 @pytest.mark.parametrize(("name", "content", "line", "column", "fragment"), CASES, ids=[c[0] for c in CASES])

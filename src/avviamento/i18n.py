@@ -56,6 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file is not UTF-8 encoded (invalid byte 0x{byte:02x})",
     },
     "yaml_syntax": {"it": "YAML non valido: {detail}", "en": "invalid YAML: {detail}"},
+    "control_character": {
+        "it": "YAML non valido: carattere di controllo non ammesso (codice 0x{code:02x}): eliminarlo",
+        "en": "invalid YAML: control character not allowed (code 0x{code:02x}): delete it",
+    },
     "duplicate_key": {
         "it": "chiave duplicata '{key}' (già definita alla riga {first_line})",
         "en": "duplicate key '{key}' (already defined at line {first_line})",
