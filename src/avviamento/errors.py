@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from avviamento.i18n import LANGS, Lang, msg
+from avviamento.i18n import LANGS, Lang, contati, msg, plurale
 
 Text = dict[str, str]  # the same sentence in each language: {"it": …, "en": …}
 
@@ -172,8 +172,8 @@ class InputError(Exception):
         if len(tutti) > massimo:
             resto = len(tutti) - massimo
             righe.append(
-                f"{self.file}: … e altri {resto} errori"
+                f"{self.file}: … e {plurale(resto, 'un altro errore', f'altri {resto} errori')}"
                 if lang == "it"
-                else f"{self.file}: … and {resto} more errors"
+                else f"{self.file}: … and {contati(resto, 'more error', 'more errors')}"
             )
         return righe

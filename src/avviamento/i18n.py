@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 Lang = Literal["it", "en"]
@@ -30,6 +31,30 @@ def data_estesa(giorno: dt.date | None, lang: Lang = "it") -> str:
 def plurale(n: float, singolare: str, plurale: str) -> str:
     """The form that agrees with the number: «ne risulta 1», «ne risultano 2» (and «there is 1»)."""
     return singolare if n == 1 else plurale
+
+
+def contati(n: int, singolare: str, plurale_: str) -> str:
+    """The number with its noun in agreement: «1 Comune», «3 Comuni», «1 day»."""
+    return f"{n} {singolare if n == 1 else plurale_}"
+
+
+# A rule message's template is written for the plural («{giorni_oltre} giorni»): after «1» the noun agrees.
+_UNO_PLURALE = re.compile(r"(?<![\d.,])1 (giorni|mesi|anni|abitanti|days|months|years|inhabitants)\b")
+_SINGOLARI = {
+    "giorni": "giorno",
+    "mesi": "mese",
+    "anni": "anno",
+    "abitanti": "abitante",
+    "days": "day",
+    "months": "month",
+    "years": "year",
+    "inhabitants": "inhabitant",
+}
+
+
+def accorda(testo: str) -> str:
+    """«1 giorni oltre il termine» → «1 giorno oltre il termine» (and «1 days» → «1 day»)."""
+    return _UNO_PLURALE.sub(lambda m: "1 " + _SINGOLARI[m[1]], testo)
 
 
 def elenco(voci: list[str], lang: Lang = "it") -> str:

@@ -19,6 +19,7 @@ from avviamento.cli.common import (
     load_rules_list,
     parse_option_date,
 )
+from avviamento.i18n import contati
 
 
 class TipoAtto(StrEnum):
@@ -157,7 +158,7 @@ def lint(
     if problemi:
         raise typer.Exit(2)
     typer.echo(
-        f"{radice}: {verificati} modelli verificati, nessun problema"
+        f"{radice}: {contati(verificati, 'modello verificato', 'modelli verificati')}, nessun problema"
         if code == "it"
-        else f"{radice}: {verificati} templates checked, no problems"
+        else f"{radice}: {contati(verificati, 'template checked', 'templates checked')}, no problems"
     )

@@ -19,6 +19,7 @@ from avviamento.cli.common import (
     load_rules,
     write_output,
 )
+from avviamento.i18n import contati
 
 
 def init(
@@ -70,8 +71,10 @@ def init(
     testo = profilo_nuovo(" ".join(unione.split()), trovati, pack, dt.date.today())
     write_output(file, testo, "init", force, code)
     typer.echo(
-        f"Profilo scritto in {file}: {len(trovati)} Comuni. Completarlo, poi: avviamento check {file}"
+        f"Profilo scritto in {file}: {contati(len(trovati), 'Comune', 'Comuni')}. "
+        f"Completarlo, poi: avviamento check {file}"
         if code == "it"
-        else f"Profile written to {file}: {len(trovati)} Comuni. Complete it, then: avviamento check {file}",
+        else f"Profile written to {file}: {contati(len(trovati), 'Comune', 'Comuni')}. "
+        f"Complete it, then: avviamento check {file}",
         err=True,
     )
