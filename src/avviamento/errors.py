@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from avviamento.i18n import LANGS, Lang, contati, msg, plurale
 
@@ -47,7 +48,7 @@ def una_riga(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
-def campo(percorso: Iterable[str | int]) -> str:
+def percorso_leggibile(percorso: Iterable[str | int]) -> str:
     """A data path as a person reads it: `funzioni[1].codice`, counting list items from 1."""
     testo = ""
     for parte in percorso:
@@ -66,6 +67,20 @@ def valore_letto(valore: object) -> Text:
     else:
         testo = breve(str(valore))
     return {"it": f"valore: {testo}", "en": f"value: {testo}"}
+
+
+def motivo(errore: Any) -> Text:
+    """A pydantic error's reason in words, as the profile's errors say it (pydantic's own English otherwise)."""
+    from avviamento.i18n import PYDANTIC_MESSAGES
+
+    tabella = PYDANTIC_MESSAGES.get(errore["type"])
+    out: Text = {}
+    for lang in LANGS:
+        try:
+            out[lang] = tabella[lang].format(**(errore.get("ctx") or {})) if tabella else str(errore["msg"])
+        except (KeyError, IndexError):
+            out[lang] = tabella[lang] if tabella else str(errore["msg"])
+    return out
 
 
 # Emilia-Romagna's provinces (and the Città metropolitana) as people write them, with the sigla the profile wants

@@ -269,6 +269,7 @@ PYDANTIC_MESSAGES: dict[str, dict[str, str]] = {
     },
     "enum": {"it": "valore non ammesso; ammessi: {expected}", "en": "value not allowed; allowed: {expected}"},
     "too_short": {"it": "elenco troppo corto", "en": "list too short"},
+    "extra_forbidden": {"it": "chiave non prevista", "en": "key not expected"},
 }
 
 

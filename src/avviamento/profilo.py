@@ -27,9 +27,9 @@ from avviamento.errors import (
     Text,
     both,
     breve,
-    campo,
     did_you_mean,
     giorno_inesistente,
+    percorso_leggibile,
     suggerimento,
     valore_letto,
 )
@@ -842,7 +842,7 @@ def _describe(
         return None, both("unknown_key", key=breve(key), hint=did_you_mean(key, fields_at(model, loc[:-1])))
     # a union of types adds its branch to the location (`durata.literal['indeterminata']`): keep the data path
     known = next((loc[:end] for end in range(len(loc), 0, -1) if loc[:end] in documento.positions), loc)
-    field = campo(known if kind != "missing" else loc)
+    field = percorso_leggibile(known if kind != "missing" else loc)
     ctx = dict(err.get("ctx") or {})
     if kind == "date_nonexistent":
         testo = str(ctx.get("value"))
