@@ -10,12 +10,12 @@ from typing import Annotated
 import typer
 
 from avviamento.cli import check, common, confronta, draft, init, plan, review, rules, schema, serve, storico
-from avviamento.cli.aiuto import Radice
+from avviamento.cli.aiuto import ConAiuto
 from avviamento.cli.common import MARKUP, Lingua
 
 app = typer.Typer(
     name="avviamento",
-    cls=Radice,  # the help, in Italian or English, is drawn by cli/aiuto.py
+    cls=ConAiuto,  # the help, in Italian or English, is drawn by cli/aiuto.py
     help="Verifica, redazione degli atti e pianificazione per le Unioni di Comuni (LR Emilia-Romagna 21/2012).",
     no_args_is_help=True,
     add_completion=True,

@@ -166,27 +166,37 @@ def disegna(command: Any, ctx: Any) -> str:
 
 def _comandi(group: Any, ctx: Any, lang: str) -> list[tuple[str, str]]:
     righe = []
+    # a lazy group's table of first lines (cli/pigri.py on main) lists its commands without importing them
+    tabella = getattr(group, "comandi", None) or {}
     for nome in group.list_commands(ctx):
-        sub = group.get_command(ctx, nome)
-        if sub is None or sub.hidden:
-            continue
-        primo = paragrafi(sub.short_help or sub.help)
+        if nome in tabella:
+            primo = [tabella[nome][-1]]
+        else:
+            sub = group.get_command(ctx, nome)
+            if sub is None or sub.hidden:
+                continue
+            primo = paragrafi(sub.short_help or sub.help)
         righe.append((nome, traduci(primo[0], lang) if primo else ""))
     return righe
 
 
 def con_aiuto(command: Any) -> Any:
-    """The command (and its subcommands) with the help drawn here instead of typer's."""
-    if command is not None and not getattr(command, "_aiuto", False):
-        command._aiuto = True
-        command.get_help = lambda ctx: disegna(command, ctx)
-        for sub in getattr(command, "commands", {}).values():
-            con_aiuto(sub)
+    """The command with the help drawn here; a subgroup gives it to its own commands as they are looked up."""
+    if command is None or getattr(command, "_aiuto", False):
+        return command
+    command._aiuto = True
+    command.get_help = lambda ctx: disegna(command, ctx)
+    if hasattr(command, "get_command") and not isinstance(command, ConAiuto):  # a subgroup (rules, storico)
+        cerca = command.get_command
+        command.get_command = lambda ctx, nome: con_aiuto(cerca(ctx, nome))
     return command
 
 
-class Radice(TyperGroup):
-    """The root group: remembers the language of the command line and gives every command the Italian help."""
+class ConAiuto(TyperGroup):
+    """The root group: remembers the language of the command line and gives every command the help drawn here.
+
+    Only what the root looks up is touched, so a lazy root (`class _Radice(ConAiuto, GruppoPigro)`) stays lazy.
+    """
 
     lingua: str = ""
 
