@@ -59,6 +59,15 @@ EN: dict[str, str] = {
     "Formato del piano.": "Format of the plan.",
     "Scrive il piano in un file iCalendar (un evento per passo).": "Write the plan to an iCalendar file (one event per step).",
     "Sovrascrive il file --ics se esiste.": "Overwrite the --ics file if it exists.",
+    # plan, draft, storico: texts of main's plan --out, draft partecipazione and storico esporta --out (h15, h13)
+    "Uscita: 0 piano prodotto (anche vuoto); 2 input non utilizzabile o file --out/--ics esistente senza --force.": "Exit: 0 plan produced (even empty); 2 unusable input or existing --out/--ics file without --force.",
+    "Scadenza AAAA-MM-GG (predefinita: fine del programma change manager nel pacchetto di regole; per i processi partecipativi: il termine di avvio del bando).": "Deadline YYYY-MM-DD (default: end of the change manager programme in the rule pack; for participatory processes: the start deadline of the call).",
+    "Scrive il piano in un file invece che a video ('-': a video).": "Write the plan to a file instead of the screen ('-': the screen).",
+    "Sovrascrive i file di --out e --ics se esistono.": "Overwrite the --out and --ics files if they exist.",
+    "Con --rules rules/er_lr15_2018.yaml anche gli atti del processo partecipativo e il Patto per lo sviluppo.": "With --rules rules/er_lr15_2018.yaml also the acts of the participatory process and the development Pact.",
+    "Solo atti di questo tipo (ripetibile): convenzione, delibera, regolamento, piano, partecipazione (atti del processo partecipativo, L.R. 15/2018, e Patto per lo sviluppo).": "Only acts of this kind (repeatable): convenzione, delibera, regolamento, piano, partecipazione (acts of the participatory process, L.R. 15/2018, and development Pact).",
+    "File dello storico delle valutazioni (predefinito: storico.sqlite3 nella cartella del file --db).": "History file of the evaluations (default: storico.sqlite3 in the folder of the --db file).",
+    "Scrive l'esportazione in questo file invece che a video.": "Write the export to this file instead of the screen.",
     # review
     "Istruttoria di più profili: validità, classe dichiarata e calcolata, rilievi, controlli incrociati.": "Review of many profiles: validity, declared and computed class, findings, cross-checks.",
     "Un file non valido diventa una riga con il suo errore: la valutazione prosegue con gli altri.": "An invalid file becomes one line with its error: the review goes on with the others.",
