@@ -1,4 +1,4 @@
-"""Start-up: on a pipe the help is plain text and does not load rich; commands are imported only when used."""
+"""Start-up: the help is plain text and does not load rich; commands are imported only when used."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ SONDA = (
 def test_help_on_a_pipe_is_plain_and_skips_rich(args: list[str]) -> None:
     result = subprocess.run([sys.executable, "-c", SONDA, *args], capture_output=True, text=True, check=False)
     assert result.returncode == 0
-    assert result.stdout.startswith("Usage: avviamento")
-    assert "Options:" in result.stdout
+    assert result.stdout.startswith("Uso: avviamento")
+    assert "Opzioni:" in result.stdout
     assert "╭" not in result.stdout and "\x1b[" not in result.stdout
     assert result.stderr.strip().splitlines()[-1] == "NO-RICH"
 
@@ -40,7 +40,7 @@ def test_help_imports_no_command_and_check_only_its_own() -> None:
     )
     assert aiuto.returncode == 0 and "  storico    Lo storico delle valutazioni" in aiuto.stdout
     assert aiuto.stderr.strip().splitlines()[-1] == str(
-        [f"avviamento.cli.{m}" for m in ("common", "pigri", "usage")]
+        [f"avviamento.cli.{m}" for m in ("aiuto", "common", "pigri", "usage")]
     )
     esempio = str(Path(__file__).parent.parent / "examples" / "terre-d-acqua.yaml")
     verifica = subprocess.run(

@@ -106,9 +106,9 @@ def test_without_indicators_the_report_has_no_section(run: Run) -> None:
         ("{funzione: protezione_civle, codice: X, famiglia: qualita, valore: 1, anno: 2024}",
          "funzione sconosciuta 'protezione_civle' (forse intendevi 'protezione_civile'?)"),
         ("{funzione: tributi, codice: X, famiglia: qualita, valore: uno, anno: 2024}", "deve essere un numero"),
-        ("{funzione: tributi, codice: X, famiglia: bellezza, valore: 1, anno: 2024}", "'indicatori.0.famiglia'"),
-        ("{funzione: tributi, codice: X, famiglia: qualita, valore: 1, anno: 20245}", "'indicatori.0.anno'"),
-        ("{funzione: tributi, codice: X, famiglia: qualita, valore: .nan, anno: 2024}", "'indicatori.0.valore'"),
+        ("{funzione: tributi, codice: X, famiglia: bellezza, valore: 1, anno: 2024}", "'indicatori[1].famiglia'"),
+        ("{funzione: tributi, codice: X, famiglia: qualita, valore: 1, anno: 20245}", "'indicatori[1].anno'"),
+        ("{funzione: tributi, codice: X, famiglia: qualita, valore: .nan, anno: 2024}", "'indicatori[1].valore'"),
         ("{funzione: tributi, famiglia: qualita, valore: 1, anno: 2024}", "codice"),
     ],
 )  # fmt: skip

@@ -93,7 +93,44 @@ CASES: list[tuple[str, bytes, int, int, str]] = [
         MINIMO.replace("2023-03-28", "2023-02-30").encode(),
         13,
         37,
-        "data non valida '2023-02-30'",
+        "data inesistente '2023-02-30' (febbraio 2023 ha 28 giorni)",
+    ),
+    (
+        "provincia-per-esteso",
+        MINIMO.replace("provincia: BO", "provincia: Reggio Emilia").encode(),
+        5,
+        14,
+        "'unione.provincia': formato non valido (valore: 'Reggio Emilia'): indicare la sigla: RE",
+    ),
+    (
+        "durata-in-anni",
+        MINIMO.replace("    personale: 2", "    convenzione: {durata: 5 anni}").encode(),
+        14,
+        27,
+        "'funzioni[1].convenzione.durata': valore non ammesso (valore: '5 anni'): "
+        "scrivere il numero di anni, ad es. durata: 5, oppure durata: indeterminata",
+    ),
+    (
+        "virgola-decimale",
+        MINIMO.replace("personale: 2", "personale: 2,5").encode(),
+        14,
+        16,
+        "'funzioni[1].personale': deve essere un numero (valore: '2,5'): usare il punto decimale: 2.5",
+    ),
+    (
+        "migliaia-col-punto",
+        MINIMO.replace('istat: "037059"', 'istat: "037059"\n    popolazione: 7.654').encode(),
+        9,
+        18,
+        "'comuni[1].popolazione': deve essere un numero intero (valore: 7.654): "
+        "senza separatore delle migliaia: 7654",
+    ),
+    (
+        "campo-vuoto",
+        MINIMO.replace("codice: sistemi_informativi", "codice:").encode(),
+        10,
+        12,
+        "'funzioni[1].codice': deve essere un testo (campo vuoto)",
     ),
     ("data-con-barre-iso", MINIMO.replace("2023-03-28", "2023/03/28").encode(), 13, 37, "data non valida"),
     ("data-con-ora", MINIMO.replace("2023-03-28", "2023-03-28T10:00:00").encode(), 13, 37, "data non valida"),
@@ -136,11 +173,70 @@ CASES: list[tuple[str, bytes, int, int, str]] = [
     (
         "carattere-di-controllo",
         MINIMO.replace("Vergato\n", "Verg\x07ato\n", 1).encode(),
-        1,
-        1,
-        "YAML non valido",
+        7,
+        15,
+        "YAML non valido: carattere di controllo non ammesso (codice 0x07)",
     ),
 ]
+
+# libyaml's complaints, translated: (name, text, line, column, message after "YAML non valido: ")
+SINTASSI: list[tuple[str, str, int, int, str]] = [
+    ("tab", "unione:\n\tnome: x\n", 2, 1, "tabulazione nel testo: indentare con spazi, non con il tasto Tab"),
+    (
+        "rientro",
+        "unione:\n  nome: x\n provincia: BO\n",
+        3,
+        2,
+        "riga non allineata alle chiavi della sua sezione: controllare l'indentazione",
+    ),
+    (
+        "chiocciola",
+        "unione:\n  pec: @unione.it\n",
+        2,
+        8,
+        "il carattere '@' non può iniziare un valore: racchiudere il valore tra virgolette",
+    ),
+    ("virgolette", 'unione:\n  nome: "Unione\n', 3, 1, "virgolette aperte alla riga 2 e mai chiuse"),
+    (
+        "due-punti",
+        "unione:\n  nome: Unione: Bassa Romagna\n",
+        2,
+        15,
+        "':' fuori posto: un valore che contiene ': ' va tra virgolette, o l'indentazione è errata",
+    ),
+    (
+        "dopo-le-virgolette",
+        'unione:\n  nome: "Unione" Bassa Romagna\n',
+        2,
+        18,
+        "testo dopo la chiusura delle virgolette: racchiudere tra virgolette tutto il valore",
+    ),
+    ("quadra", "comuni: [Imola, Dozza\n", 2, 1, "elenco aperto con '[' alla riga 1: manca ']' o una virgola"),
+    (
+        "elenco",
+        "comuni:\n  - nome: Imola\n  nome: Dozza\n",
+        3,
+        3,
+        "atteso un elemento dell'elenco ('- '): controllare l'indentazione",
+    ),
+    ("alias", "unione: *base\n", 1, 9, "alias *base senza l'ancora &base che lo definisce"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "column", "message"), SINTASSI, ids=[c[0] for c in SINTASSI]
+)
+def test_yaml_syntax_errors_in_italian(
+    run: Callable[..., Result], tmp_path: Path, name: str, text: str, line: int, column: int, message: str
+) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == f"{path}:{line}:{column}: YAML non valido: {message}\n"
+    prefisso, _, inglese = run("check", str(path), "--lang", "en").stderr.partition(": invalid YAML: ")
+    assert prefisso == f"{path}:{line}:{column}"
+    assert not any(parola in inglese for parola in ("riga", "virgolette", "elenco", "valore"))
 
 
 @pytest.mark.parametrize(("name", "content", "line", "column", "fragment"), CASES, ids=[c[0] for c in CASES])
@@ -183,13 +279,32 @@ def test_errors_in_english(run: Callable[..., Result], write: Callable[[str, str
     path = write(MINIMO.replace("comuni:", "comunni:"), "p.yaml")
     result = run("check", str(path), "--lang", "en")
     one_line_error(result, path, 6, 1, "unknown key 'comunni' (did you mean 'comuni'?)")
+    path = write(
+        MINIMO.replace("provincia: BO", "provincia: Ferrara").replace(
+            "codice: sistemi_informativi", "codice:"
+        )
+    )
+    righe = run("check", str(path), "--lang", "en").stderr.splitlines()
+    assert righe == [
+        f"{path}:5:14: 'unione.provincia': invalid format (value: 'Ferrara'): give the sigla: FE",
+        f"{path}:10:12: 'funzioni[1].codice': must be text (empty field)",
+    ]
 
 
 def test_bad_as_of_option(run: Callable[..., Result], write: Callable[[str, str], Path]) -> None:
     path = write(MINIMO, "p.yaml")
-    result = run("check", str(path), "--as-of", "2024-13-01")
+    result = run("check", str(path), "--as-of", "1° marzo")
     assert result.exit_code == 2
-    assert result.stderr.strip() == "avviamento: data non valida per --as-of: '2024-13-01' (usare AAAA-MM-GG)"
+    assert result.stderr.strip() == "avviamento: data non valida per --as-of: '1° marzo' (usare AAAA-MM-GG)"
+    for valore, motivo in (
+        ("2024-02-30", "febbraio 2024 ha 29 giorni"),
+        ("2024-13-01", "i mesi vanno da 01 a 12"),
+    ):
+        result = run("check", str(path), "--as-of", valore)
+        assert result.exit_code == 2
+        assert result.stderr == f"avviamento: data inesistente per --as-of: '{valore}' ({motivo})\n"
+    result = run("check", str(path), "--as-of", "31/04/2024", "--lang", "en")
+    assert result.stderr == "avviamento: no such date for --as-of: '31/04/2024' (April 2024 has 30 days)\n"
 
 
 def test_bad_rule_pack_names_its_line(run: Callable[..., Result], write: Callable[[str, str], Path]) -> None:
@@ -253,4 +368,10 @@ def test_five_mistakes_five_lines_in_file_order(tmp_path: Path) -> None:
         f"{path}:12:27",
     ]
     assert "chiave sconosciuta 'nom' (forse intendevi 'nome'?)" in righe[3]
-    assert not any("'comuni.1.nome': campo obbligatorio" in r for r in righe)  # the misspelt key says it
+    assert not any("'comuni[2].nome': campo obbligatorio" in r for r in righe)
+    assert righe[1].endswith(
+        "'unione.provincia': formato non valido (valore: 'Bologna'): indicare la sigla: BO"
+    )
+    assert righe[2].endswith(
+        "'comuni[1].popolazione': deve essere almeno 0 (valore: -5)"
+    )  # the misspelt key says it

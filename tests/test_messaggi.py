@@ -151,3 +151,39 @@ def test_singular_and_plural_agree(run: Run, write: Callable[[str, str], Path]) 
     ]
     en = _check(run, write, tre, "en")
     assert any(m.endswith("there is 1") for m in en["motivi_classe"])
+
+
+@pytest.mark.parametrize(
+    ("testo", "atteso"),
+    [
+        ("concluso 1 giorni oltre il termine", "concluso 1 giorno oltre il termine"),
+        ("(1 mesi più le sospensioni)", "(1 mese più le sospensioni)"),
+        ("ended 1 days after", "ended 1 day after"),
+        ("21 giorni, 11 mesi, 2.1 anni, 1,1 anni", "21 giorni, 11 mesi, 2.1 anni, 1,1 anni"),
+    ],
+)
+def test_rule_messages_agree_after_one(testo: str, atteso: str) -> None:
+    from avviamento.i18n import accorda
+
+    assert accorda(testo) == atteso
+
+
+def test_the_rest_of_many_errors_agrees(tmp_path: Path) -> None:
+    from avviamento.errors import InputError
+
+    def righe(quanti: int, lang: str) -> list[str]:
+        errori = [InputError("p.yaml", i, 1, {"it": "x", "en": "x"}) for i in range(1, quanti + 1)]
+        return errori[0].con_altri(errori[1:]).righe(lang, massimo=3)  # type: ignore[arg-type]
+
+    assert righe(4, "it")[-1] == "p.yaml: … e un altro errore"
+    assert righe(5, "it")[-1] == "p.yaml: … e altri 2 errori"
+    assert righe(4, "en")[-1] == "p.yaml: … and 1 more error"
+    assert righe(5, "en")[-1] == "p.yaml: … and 2 more errors"
+    assert len(righe(3, "it")) == 3
+
+
+def test_init_counts_its_comuni(run: Run, tmp_path: Path) -> None:
+    uno = run("init", str(tmp_path / "uno.yaml"), "--unione", "Unione Prova", "--comuni", "Imola")
+    assert uno.exit_code == 0 and ": 1 Comune." in uno.stderr
+    due = run("init", str(tmp_path / "due.yaml"), "--unione", "Unione Prova", "--comuni", "Imola, Dozza")
+    assert ": 2 Comuni." in due.stderr

@@ -118,7 +118,7 @@ BROKEN = [
             "parametri: {funzione: sistemi_informativi}",
             "parametri: {funzione: sistemi_informativi, extra: 1}",
         ),
-        "parametri non validi per la regola ER-001",
+        "parametri non validi per la regola ER-001 (funzione_effettiva): extra: chiave non prevista",
     ),
     (
         "fonte-senza-articolo",

@@ -43,7 +43,7 @@ OSTILI = {
     "posizionale": (ER001, ER001.replace("{funzione}", "{}"), "senza formato"),
     "troppi-segnaposto": (ER001, ER001 + " {funzione}" * 30, "troppi segnaposto"),
     "messaggio-enorme": (ER001, ER001 + " x" * 1500, "troppo lungo"),
-    "valore-yes": (SOGLIA, SOGLIA.replace("valore: 3", "valore: yes"), "valore non valido True"),
+    "valore-yes": (SOGLIA, SOGLIA.replace("valore: 3", "valore: yes"), "valore non valido true"),
     "valore-quattro": (SOGLIA, SOGLIA.replace("valore: 3", "valore: quattro"), "serve un numero intero"),
     "soglia-non-intera": (SOGLIA, SOGLIA.replace("valore: 3", "valore: 3.5"), "serve un numero intero"),
     "soglia-negativa": (SOGLIA, SOGLIA.replace("valore: 3", "valore: -1"), "tra 0 e"),

@@ -164,11 +164,14 @@ def narrativa(c: Confronto, lang: Lang = "it") -> str:
         )
     totale = len(c.chiusi) + len(c.persistenti)
     if lang == "it":
-        frasi.append(f"{plurale(len(c.chiusi), 'chiuso', 'chiusi')} {len(c.chiusi)} rilievi su {totale}")
+        chiusi = len(c.chiusi)
+        frasi.append(
+            f"{plurale(chiusi, 'chiuso', 'chiusi')} {chiusi} {plurale(chiusi, 'rilievo', 'rilievi')} su {totale}"
+        )
         if c.aperti:
-            frasi.append(f"{plurale(len(c.aperti), 'aperto', 'aperti')} {len(c.aperti)} nuovi")
+            frasi.append(f"{plurale(len(c.aperti), 'aperto 1 nuovo', f'aperti {len(c.aperti)} nuovi')}")
     else:
-        frasi.append(f"{len(c.chiusi)} of {totale} findings closed")
+        frasi.append(f"{len(c.chiusi)} of {totale} {plurale(totale, 'finding', 'findings')} closed")
         if c.aperti:
             frasi.append(f"{len(c.aperti)} new")
     return parti[0] + ": " + "; ".join(frasi) + "."

@@ -13,7 +13,7 @@ from avviamento.comuni import anagrafe
 from avviamento.effettivita import stato_funzione
 from avviamento.errors import both, did_you_mean
 from avviamento.esito import Esito, Indicatore, InfoRegole, Rilievo, Stato
-from avviamento.i18n import Lang, data_estesa
+from avviamento.i18n import Lang, accorda, data_estesa
 from avviamento.profilo import ProfiloCaricato
 from avviamento.regole import Regola, RulePack
 
@@ -163,7 +163,9 @@ def _rilievo(
 
 
 def _format(template: str, valori: dict[str, Valore | None], lang: Lang) -> str:
-    return template.format_map(_Missing({key: _value_text(value, lang) for key, value in valori.items()}))
+    return accorda(
+        template.format_map(_Missing({key: _value_text(value, lang) for key, value in valori.items()}))
+    )
 
 
 class _Missing(dict[str, str]):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
+from typing import Any
 
-from avviamento.i18n import LANGS, Lang, msg
+from avviamento.i18n import LANGS, Lang, contati, msg, plurale
 
 Text = dict[str, str]  # the same sentence in each language: {"it": …, "en": …}
 
@@ -46,6 +48,115 @@ def una_riga(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
+def percorso_leggibile(percorso: Iterable[str | int]) -> str:
+    """A data path as a person reads it: `funzioni[1].codice`, counting list items from 1."""
+    testo = ""
+    for parte in percorso:
+        testo += f"[{parte + 1}]" if isinstance(parte, int) else (f".{parte}" if testo else str(parte))
+    return testo
+
+
+def valore_letto(valore: object) -> Text:
+    """What the file held, as YAML writes it: `'Bologna'`, `-5`, `true`; an empty field says so."""
+    if valore is None:
+        return {"it": "campo vuoto", "en": "empty field"}
+    if isinstance(valore, bool):
+        testo = "true" if valore else "false"
+    elif isinstance(valore, str):
+        testo = "'" + breve(valore) + "'"
+    else:
+        testo = breve(str(valore))
+    return {"it": f"valore: {testo}", "en": f"value: {testo}"}
+
+
+def motivo(errore: Any) -> Text:
+    """A pydantic error's reason in words, as the profile's errors say it (pydantic's own English otherwise)."""
+    from avviamento.i18n import PYDANTIC_MESSAGES
+
+    tabella = PYDANTIC_MESSAGES.get(errore["type"])
+    out: Text = {}
+    for lang in LANGS:
+        try:
+            out[lang] = tabella[lang].format(**(errore.get("ctx") or {})) if tabella else str(errore["msg"])
+        except (KeyError, IndexError):
+            out[lang] = tabella[lang] if tabella else str(errore["msg"])
+    return out
+
+
+# Emilia-Romagna's provinces (and the Città metropolitana) as people write them, with the sigla the profile wants
+_SIGLE = {
+    "bologna": "BO",
+    "ferrara": "FE",
+    "forlì-cesena": "FC",
+    "forli-cesena": "FC",
+    "forlì": "FC",
+    "forli": "FC",
+    "cesena": "FC",
+    "modena": "MO",
+    "parma": "PR",
+    "piacenza": "PC",
+    "ravenna": "RA",
+    "reggio emilia": "RE",
+    "reggio nell'emilia": "RE",
+    "rimini": "RN",
+}
+_ANNI = re.compile(r"^\s*(\d+)\s*(anni|anno|years?|a)\.?\s*$", re.IGNORECASE)
+_VIRGOLA = re.compile(r"^\s*-?\d+,\d+\s*$")
+_MIGLIAIA = re.compile(r"^\s*\d{1,3}([.,]\d{3})+\s*$")
+
+
+def giorno_inesistente(testo: str) -> Text:
+    """Why `2024-02-30` (or `30/02/2024`, `2024-13-01`) is no date: the month's length, or no such month."""
+    import calendar
+
+    from avviamento.i18n import MESI, MONTHS
+
+    numeri = [int(n) for n in re.findall(r"\d+", testo)]
+    anno, mese = (numeri[0], numeri[1]) if len(str(numeri[0])) == 4 else (numeri[2], numeri[1])
+    if not 1 <= mese <= 12:
+        return {"it": "i mesi vanno da 01 a 12", "en": "months go from 01 to 12"}
+    giorni = calendar.monthrange(anno, mese)[1]
+    return {
+        "it": f"{MESI[mese - 1]} {anno} ha {giorni} giorni",
+        "en": f"{MONTHS[mese - 1]} {anno} has {giorni} days",
+    }
+
+
+def suggerimento(nome: str, tipo: str, valore: object) -> Text | None:
+    """A hint for a common mistake in field `nome` (pydantic error `tipo`): `Bologna`, `5 anni`, `2,5`."""
+    testo = valore.strip() if isinstance(valore, str) else None
+    if nome == "provincia" and testo is not None:
+        sigla = _SIGLE.get(" ".join(testo.lower().split()).removeprefix("provincia di "))
+        if sigla is None and len(testo) == 2 and testo.isalpha():
+            sigla = testo.upper()
+        if sigla:
+            return {"it": f"indicare la sigla: {sigla}", "en": f"give the sigla: {sigla}"}
+        return {
+            "it": "indicare la sigla in maiuscolo, ad es. BO",
+            "en": "give the sigla in capitals, e.g. BO",
+        }
+    if nome == "durata":
+        anni = _ANNI.match(testo) if testo is not None else None
+        esempio = anni[1] if anni else "5"
+        return {
+            "it": f"scrivere il numero di anni, ad es. durata: {esempio}, oppure durata: indeterminata",
+            "en": f"write the number of years, e.g. durata: {esempio}, or durata: indeterminata",
+        }
+    if tipo.startswith("int_"):  # 12.345 or '12,345' inhabitants: a thousands separator
+        if isinstance(valore, float) and abs(valore * 1000 - round(valore * 1000)) < 1e-6:
+            testo = f"{valore:.3f}"
+        if testo is not None and _MIGLIAIA.match(testo):
+            cifre = re.sub(r"[.,]", "", testo)
+            return {
+                "it": f"senza separatore delle migliaia: {cifre}",
+                "en": f"without thousands separator: {cifre}",
+            }
+    elif testo is not None and _VIRGOLA.match(testo):
+        punto = testo.replace(",", ".")
+        return {"it": f"usare il punto decimale: {punto}", "en": f"use a decimal point: {punto}"}
+    return None
+
+
 class InputError(Exception):
     """An input (profile, rule pack, template, option) that cannot be used: exit code 2."""
 
@@ -76,8 +187,8 @@ class InputError(Exception):
         if len(tutti) > massimo:
             resto = len(tutti) - massimo
             righe.append(
-                f"{self.file}: … e altri {resto} errori"
+                f"{self.file}: … e {plurale(resto, 'un altro errore', f'altri {resto} errori')}"
                 if lang == "it"
-                else f"{self.file}: … and {resto} more errors"
+                else f"{self.file}: … and {contati(resto, 'more error', 'more errors')}"
             )
         return righe

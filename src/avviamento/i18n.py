@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 Lang = Literal["it", "en"]
@@ -32,6 +33,30 @@ def plurale(n: float, singolare: str, plurale: str) -> str:
     return singolare if n == 1 else plurale
 
 
+def contati(n: int, singolare: str, plurale_: str) -> str:
+    """The number with its noun in agreement: «1 Comune», «3 Comuni», «1 day»."""
+    return f"{n} {singolare if n == 1 else plurale_}"
+
+
+# A rule message's template is written for the plural («{giorni_oltre} giorni»): after «1» the noun agrees.
+_UNO_PLURALE = re.compile(r"(?<![\d.,])1 (giorni|mesi|anni|abitanti|days|months|years|inhabitants)\b")
+_SINGOLARI = {
+    "giorni": "giorno",
+    "mesi": "mese",
+    "anni": "anno",
+    "abitanti": "abitante",
+    "days": "day",
+    "months": "month",
+    "years": "year",
+    "inhabitants": "inhabitant",
+}
+
+
+def accorda(testo: str) -> str:
+    """«1 giorni oltre il termine» → «1 giorno oltre il termine» (and «1 days» → «1 day»)."""
+    return _UNO_PLURALE.sub(lambda m: "1 " + _SINGOLARI[m[1]], testo)
+
+
 def elenco(voci: list[str], lang: Lang = "it") -> str:
     """`Goro`, `Goro e Mesola`, `Codigoro, Goro e Mesola` (`and` in English)."""
     if len(voci) < 2:
@@ -57,6 +82,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file is not UTF-8 encoded (invalid byte 0x{byte:02x})",
     },
     "yaml_syntax": {"it": "YAML non valido: {detail}", "en": "invalid YAML: {detail}"},
+    "control_character": {
+        "it": "YAML non valido: carattere di controllo non ammesso (codice 0x{code:02x}): eliminarlo",
+        "en": "invalid YAML: control character not allowed (code 0x{code:02x}): delete it",
+    },
     "duplicate_key": {
         "it": "chiave duplicata '{key}' (già definita alla riga {first_line})",
         "en": "duplicate key '{key}' (already defined at line {first_line})",
@@ -113,6 +142,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "data non valida '{value}' (usare AAAA-MM-GG, ad es. 2024-06-30)",
         "en": "invalid date '{value}' (use YYYY-MM-DD, e.g. 2024-06-30)",
     },
+    "date_nonexistent": {
+        "it": "data inesistente '{value}' ({reason})",
+        "en": "no such date '{value}' ({reason})",
+    },
+    "option_date_nonexistent": {
+        "it": "data inesistente per {option}: '{value}' ({reason})",
+        "en": "no such date for {option}: '{value}' ({reason})",
+    },
+    "value_refused": {"it": "valore non ammesso", "en": "value not allowed"},
     "date_out_of_range": {
         "it": "data fuori dall'intervallo ammesso '{value}' (anni dal {min} al {max})",
         "en": "date out of the accepted range '{value}' (years {min} to {max})",
@@ -232,6 +270,7 @@ PYDANTIC_MESSAGES: dict[str, dict[str, str]] = {
     },
     "enum": {"it": "valore non ammesso; ammessi: {expected}", "en": "value not allowed; allowed: {expected}"},
     "too_short": {"it": "elenco troppo corto", "en": "list too short"},
+    "extra_forbidden": {"it": "chiave non prevista", "en": "key not expected"},
 }
 
 

@@ -22,7 +22,17 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from avviamento.errors import InputError, Text, both, breve, did_you_mean
+from avviamento.errors import (
+    InputError,
+    Text,
+    both,
+    breve,
+    did_you_mean,
+    giorno_inesistente,
+    percorso_leggibile,
+    suggerimento,
+    valore_letto,
+)
 from avviamento.i18n import PYDANTIC_MESSAGES
 from avviamento.limiti import (
     ANNO_MASSIMO,
@@ -57,8 +67,8 @@ def parse_data(value: Any) -> dt.date:
             giorno = dt.date.fromisoformat(text)
         elif text and (m := _ITALIAN.match(text)):
             giorno = dt.date(int(m[3]), int(m[2]), int(m[1]))
-    except ValueError:
-        pass
+    except ValueError:  # 2024-02-30: the right form, but no such day
+        raise PydanticCustomError("date_nonexistent", "no such date {value}", {"value": text}) from None
     if giorno is None:
         raise PydanticCustomError("bad_date", "bad date {value}", {"value": str(value)})
     if not ANNO_MINIMO <= giorno.year <= ANNO_MASSIMO:  # 9999-12-31 plus a few days overflows
@@ -833,8 +843,11 @@ def _describe(
         return None, both("unknown_key", key=breve(key), hint=did_you_mean(key, fields_at(model, loc[:-1])))
     # a union of types adds its branch to the location (`durata.literal['indeterminata']`): keep the data path
     known = next((loc[:end] for end in range(len(loc), 0, -1) if loc[:end] in documento.positions), loc)
-    field = ".".join(str(p) for p in (known if kind != "missing" else loc))
+    field = percorso_leggibile(known if kind != "missing" else loc)
     ctx = dict(err.get("ctx") or {})
+    if kind == "date_nonexistent":
+        testo = str(ctx.get("value"))
+        return None, both("date_nonexistent", value=breve(testo), reason=giorno_inesistente(testo))
     if kind == "bad_date":
         return None, both("bad_date", value=breve(str(ctx.get("value", err.get("input")))))
     if kind == "date_out_of_range":
@@ -857,9 +870,18 @@ def _describe(
         else:
             detail = str(err["msg"])
         if "input" in err and kind != "missing" and not isinstance(err["input"], dict | list):
-            shown = breve(repr(err["input"]))
-            detail += f" (valore: {shown})" if lang == "it" else f" (value: {shown})"
+            detail += f" ({valore_letto(err['input'])[lang]})"
         out[lang] = detail
+    nome = next((str(p) for p in reversed(known) if isinstance(p, str)), "")
+    consiglio = suggerimento(nome, kind, err.get("input"))
+    if (
+        consiglio and kind == "literal_error"
+    ):  # the hint names the accepted forms better than one branch's list
+        out = {
+            lang: f"{both('value_refused')[lang]} ({valore_letto(err.get('input'))[lang]})" for lang in out
+        }
+    if consiglio:
+        out = {lang: f"{out[lang]}: {consiglio[lang]}" for lang in out}
     return field, out
 
 

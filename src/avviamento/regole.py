@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import json
 import re
 import string
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from avviamento.errors import InputError, Text, both, did_you_mean
+from avviamento.errors import InputError, Text, both, did_you_mean, motivo, percorso_leggibile
 from avviamento.esito import Fonte as FonteEsito
 from avviamento.profilo import Classe, Data, validation_error
 from avviamento.yamlio import Document, Path_, parse_yaml, read_text
@@ -390,7 +391,9 @@ def _lint(p: Pacchetto, doc: Document) -> tuple[list[Problema], dict[str, BaseMo
             params = kind.Parametri.model_validate(r.parametri)
         except ValidationError as exc:
             first = exc.errors(include_url=False)[0]
-            detail = f"{'.'.join(str(x) for x in first['loc'])}: {first['msg']}"
+            detail = {
+                lang: f"{percorso_leggibile(first['loc'])}: {testo}" for lang, testo in motivo(first).items()
+            }
             add((*at, "parametri"), both("bad_rule_params", code=r.codice, kind=r.tipo, detail=detail))
             continue
         compiled[r.codice] = params
@@ -512,7 +515,9 @@ _ATTESO: dict[str, Text] = {
 
 
 def _shown(valore: Any) -> str:
-    text = repr(valore)
+    text = (
+        json.dumps(valore, ensure_ascii=False) if valore is None or isinstance(valore, bool) else repr(valore)
+    )
     return text if len(text) <= 40 else text[:39] + "…"
 
 

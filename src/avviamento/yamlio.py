@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from avviamento.errors import InputError, both, breve
+from avviamento.errors import InputError, Text, both, breve
 from avviamento.limiti import MAX_BYTES, MAX_CHARS, MAX_DEPTH, MAX_NODES
 
 try:
@@ -134,10 +134,15 @@ def parse_yaml(text: str, name: str) -> Document:
             mark = exc.problem_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             raise InputError(name, line, col, both("multiple_documents")) from None
-        raise _syntax_error(exc, name) from None
+        raise _syntax_error(exc, name, text) from None
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, name) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        raise _syntax_error(exc, name, text) from None
+    except yaml.reader.ReaderError as exc:  # a control character
+        prima = text[: exc.position]
+        riga, colonna = prima.count("\n") + 1, len(prima) - (prima.rfind("\n") + 1) + 1
+        codice = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise InputError(name, riga, colonna, both("control_character", code=codice)) from None
+    except yaml.YAMLError as exc:
         raise InputError(name, 1, 1, both("yaml_syntax", detail=str(exc).splitlines()[0])) from None
     finally:
         loader.dispose()
@@ -193,11 +198,82 @@ def _at(name: str, event: yaml.Event, text: dict[str, str]) -> InputError:
     return InputError(name, mark.line + 1, mark.column + 1, text) if mark else InputError(name, 1, 1, text)
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> InputError:
+def _syntax_error(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> InputError:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     detail = " ".join(part for part in (exc.context, exc.problem) if part)
-    return InputError(name, line, col, both("yaml_syntax", detail=detail or "errore di sintassi"))
+    return InputError(name, line, col, both("yaml_syntax", detail=_in_chiaro(exc, text) or detail or "?"))
+
+
+def _in_chiaro(exc: yaml.MarkedYAMLError, text: str) -> Text | None:
+    """libyaml's most common complaints in the words of someone who writes a profile by hand."""
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark
+    righe = text.splitlines()
+    riga = righe[mark.line] if mark and mark.line < len(righe) else ""
+    char = riga[mark.column] if mark and mark.column < len(riga) else ""
+    aperta = exc.context_mark.line + 1 if exc.context_mark else 1
+    if "tab" in problem or char == "\t":
+        return {
+            "it": "tabulazione nel testo: indentare con spazi, non con il tasto Tab",
+            "en": "tab character: indent with spaces, not with the Tab key",
+        }
+    if "cannot start any token" in problem:
+        return {
+            "it": f"il carattere '{char}' non può iniziare un valore: racchiudere il valore tra virgolette",
+            "en": f"the character '{char}' cannot start a value: put the value in quotes",
+        }
+    if "quoted scalar" in context and "end of stream" in problem:
+        return {
+            "it": f"virgolette aperte alla riga {aperta} e mai chiuse",
+            "en": f"quotes opened at line {aperta} and never closed",
+        }
+    if "unknown escape character" in problem:
+        return {
+            "it": "barra rovesciata \\ tra virgolette doppie: usare virgolette semplici o scrivere \\\\",
+            "en": "backslash \\ in double quotes: use single quotes or write \\\\",
+        }
+    if "mapping values are not allowed" in problem:
+        return {
+            "it": "':' fuori posto: un valore che contiene ': ' va tra virgolette, o l'indentazione è errata",
+            "en": "misplaced ':': a value containing ': ' must be quoted, or the indentation is wrong",
+        }
+    if "could not find expected ':'" in problem:
+        return {"it": "manca ':' dopo la chiave", "en": "missing ':' after the key"}
+    if "flow sequence" in context:
+        return {
+            "it": f"elenco aperto con '[' alla riga {aperta}: manca ']' o una virgola",
+            "en": f"list opened with '[' at line {aperta}: missing ']' or a comma",
+        }
+    if "flow mapping" in context:
+        return {
+            "it": f"mappa aperta con '{{' alla riga {aperta}: manca '}}' o una virgola",
+            "en": f"mapping opened with '{{' at line {aperta}: missing '}}' or a comma",
+        }
+    if ("block mapping" in context or "expected <block end>" in problem) and riga[
+        : mark.column if mark else 0
+    ].rstrip().endswith(('"', "'")):
+        return {
+            "it": "testo dopo la chiusura delle virgolette: racchiudere tra virgolette tutto il valore",
+            "en": "text after the closing quote: put the whole value in quotes",
+        }
+    if "block mapping" in context or "expected <block end>" in problem:
+        return {
+            "it": "riga non allineata alle chiavi della sua sezione: controllare l'indentazione",
+            "en": "line not aligned with the keys of its section: check the indentation",
+        }
+    if "block collection" in context:
+        return {
+            "it": "atteso un elemento dell'elenco ('- '): controllare l'indentazione",
+            "en": "expected an item of the list ('- '): check the indentation",
+        }
+    if "undefined alias" in problem:
+        alias = riga[mark.column :].split()[0] if mark and riga[mark.column :].strip() else "*"
+        return {
+            "it": f"alias {alias} senza l'ancora &{alias[1:]} che lo definisce",
+            "en": f"alias {alias} without the anchor &{alias[1:]} that defines it",
+        }
+    return None
 
 
 class _Builder:
@@ -211,7 +287,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         if node.tag not in _ALLOWED_TAGS:
-            raise self._fail(node, both("tag_forbidden", tag=node.tag))
+            raise self._fail(node, both("tag_forbidden", tag=node.tag.replace(_STD, "!!")))
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)

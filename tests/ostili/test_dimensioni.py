@@ -52,7 +52,7 @@ def test_too_many_functions_and_conferrals_are_refused(tmp_path: Path) -> None:
     )
     path.write_text(testo)
     una_riga(
-        esegui("check", path), f"{path}:", "'funzioni.0.conferimenti': elenco troppo lungo: 502 elementi"
+        esegui("check", path), f"{path}:", "'funzioni[1].conferimenti': elenco troppo lungo: 502 elementi"
     )
 
 

@@ -89,7 +89,7 @@ def test_pydantic_datetime_messages_are_italian(tmp_path: Path, valore: str) -> 
     result = esegui("rules", "lint", path)
     assert result.exit_code == 2
     assert (
-        "calendario.0.dal': data e ora non valid" in result.output
+        "calendario[1].dal': data e ora non valid" in result.output
         or "deve essere una data e ora" in result.output
     )
     assert "Input should" not in result.output

@@ -19,7 +19,7 @@ Run = Callable[..., Result]
     [
         (
             ("--as-of", "2024-13-01"),
-            "avviamento: data non valida per --as-of: '2024-13-01' (usare AAAA-MM-GG)",
+            "avviamento: data inesistente per --as-of: '2024-13-01' (i mesi vanno da 01 a 12)",
         ),
         (
             ("--deadline", "30 giugno"),
@@ -27,7 +27,7 @@ Run = Callable[..., Result]
         ),
         (
             ("--deadline", "2024-02-30"),
-            "avviamento: data non valida per --deadline: '2024-02-30' (usare AAAA-MM-GG)",
+            "avviamento: data inesistente per --deadline: '2024-02-30' (febbraio 2024 ha 29 giorni)",
         ),
     ],
 )

@@ -70,7 +70,7 @@ def test_invalid_files_carry_their_one_line_error_with_position(run: Run, cartel
     assert rotto["classe"] is None and rotto["errori"] is None and rotto["esito"] == "non_valido"
     tipo = righe["tipo-errato.yaml"]
     assert tipo["errore"] == (
-        f"{cartella / 'tipo-errato.yaml'}:6:18: 'comuni.0.popolazione': deve essere un numero intero "
+        f"{cartella / 'tipo-errato.yaml'}:6:18: 'comuni[1].popolazione': deve essere un numero intero "
         "(valore: 'molti')"
     )
     assert tipo["unione"] == "Unione Tipo Errato"  # named even though invalid, so the reviewer knows who
@@ -268,7 +268,9 @@ def test_unusable_arguments_exit_2_with_one_line(run: Run, cartella: Path, tmp_p
 
     date = run("review", str(cartella), "--as-of", "31/02/2024")
     assert date.exit_code == 2
-    assert date.stderr == "avviamento: data non valida per --as-of: '31/02/2024' (usare AAAA-MM-GG)\n"
+    assert (
+        date.stderr == "avviamento: data inesistente per --as-of: '31/02/2024' (febbraio 2024 ha 29 giorni)\n"
+    )
 
     pack = run("review", str(cartella), "--rules", str(cartella / "terre-d-acqua.yaml"))
     assert pack.exit_code == 2

@@ -180,14 +180,14 @@ def test_every_error_at_once_next_to_its_field(pack: RulePack) -> None:
     assert not esame.valido
     assert [(e.nome, e.messaggio) for e in esame.errori] == [
         ("unione[nome]", "campo obbligatorio mancante"),
-        ("unione[provincia]", "formato non valido (valore: 'bo')"),
+        ("unione[provincia]", "formato non valido (valore: 'bo'): indicare la sigla: BO"),
         ("comuni[0][istat]", "formato non valido (valore: '37032')"),
         ("comuni[0][popolazione]", "deve essere un numero intero (valore: 'molti')"),
         ("funzioni[0][codice]", "funzione sconosciuta 'ict'"),
         ("funzioni[0][conferimenti][0][comune]", "campo obbligatorio mancante"),
         (
             "funzioni[0][conferimenti][0][delibera][data]",
-            "data non valida '30/02/2024' (usare AAAA-MM-GG, ad es. 2024-06-30)",
+            "data inesistente '30/02/2024' (febbraio 2024 ha 29 giorni)",
         ),
         (
             "funzioni[0][convenzione][durata]",

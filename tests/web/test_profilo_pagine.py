@@ -123,10 +123,10 @@ def test_every_error_is_shown_at_once_next_to_its_field(client: TestClient) -> N
     assert risposta.status_code == 422
     assert _summary(risposta.text) == [
         "Unione › Denominazione: campo obbligatorio mancante",
-        "Unione › Provincia: formato non valido (valore: 'Bologna')",
+        "Unione › Provincia: formato non valido (valore: 'Bologna'): indicare la sigla: BO",
         "Comune 2 › Codice ISTAT: formato non valido (valore: '37025')",
         "Funzione 1 › Conferimento 1 › Delibera di conferimento › Data: "
-        "data non valida '31/02/2023' (usare AAAA-MM-GG, ad es. 2024-06-30)",
+        "data inesistente '31/02/2023' (febbraio 2023 ha 28 giorni)",
         "Funzione 1 › Personale (equivalenti a tempo pieno): deve essere un numero (valore: 'due')",
     ]
     text = risposta.text
@@ -169,7 +169,9 @@ def test_upload_to_edit_keeps_comments_and_shows_the_mistakes(client: TestClient
     )
     assert pagina.status_code == 200
     assert "chiavi che il profilo non prevede e che non saranno salvate: «unione.sedi»" in pagina.text
-    assert _summary(pagina.text) == ["Unione › Provincia: formato non valido (valore: 'Ferrara')"]
+    assert _summary(pagina.text) == [
+        "Unione › Provincia: formato non valido (valore: 'Ferrara'): indicare la sigla: FE"
+    ]
     campi = campi_inviati(pagina.text)
     assert campi["_base"]  # the uploaded text rides along until it is saved
     campi["unione[provincia]"] = "FE"

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from avviamento.checks.common import Contesto, NonApplicabile, ParametriBase, Risultati, Violazione
+from avviamento.errors import percorso_leggibile
 from avviamento.yamlio import Path_
 
 KIND = "date_coerenti"
@@ -64,5 +65,5 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
         return
     for path, giorno in _dates(ctx.profilo, ()):
         if path != ("data_riferimento",) and giorno > riferimento:
-            campo = ".".join(str(p) for p in path)
+            campo = percorso_leggibile(path)
             yield Violazione({"data": giorno, "campo": campo, "riferimento": riferimento}, path)

@@ -5,9 +5,13 @@ Each command lives in its own module, listed in COMANDI and imported only when i
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from avviamento.cli.common import MARKUP
+from avviamento.cli import common
+from avviamento.cli.aiuto import ConAiuto
+from avviamento.cli.common import MARKUP, Lingua
 from avviamento.cli.pigri import Comandi, GruppoPigro
 
 # name: (module, function or sub-app, first paragraph of its help, as `avviamento --help` lists it)
@@ -66,7 +70,7 @@ COMANDI: Comandi = {
 }
 
 
-class _Radice(GruppoPigro):
+class _Radice(ConAiuto, GruppoPigro):  # help in Italian or English (cli/aiuto.py), commands lazy
     comandi = COMANDI
 
 
@@ -95,8 +99,13 @@ def _options(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Mostra la versione ed esce."
     ),
+    lang: Annotated[
+        Lingua | None,
+        typer.Option("--lang", help="Lingua di ogni comando (predefinita: it, o AVVIAMENTO_LANG)."),
+    ] = None,
 ) -> None:
     """Verifica, redazione degli atti e pianificazione per le Unioni di Comuni (LR Emilia-Romagna 21/2012)."""
+    common.lingua_comune = lang
 
 
 def main() -> None:

@@ -45,7 +45,7 @@ def check(
 ) -> None:
     """Verifica un profilo: classe raggiunta, funzioni effettive, rilievi con fonte, scadenza e rimedi.
 
-    Exit: 0 nessun errore; 1 almeno un rilievo di gravità «errore»; 2 input non utilizzabile.
+    Uscita: 0 nessun errore; 1 almeno un rilievo di gravità «errore»; 2 input non utilizzabile.
     """
     from avviamento.engine import evaluate_packs
     from avviamento.profilo import load_profile

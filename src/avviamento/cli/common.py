@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 
-from avviamento.errors import InputError, both, una_riga
+from avviamento.errors import InputError, both, giorno_inesistente, una_riga
 from avviamento.i18n import Lang
 
 if TYPE_CHECKING:
     from avviamento.regole import RulePack
 
 
-# typer's rich help imports rich and markdown-it (~0.3 s, most of the start-up); on a pipe or in a file it
-# draws no colours anyway, so there the plain help says the same in a fraction of the time.
-MARKUP: Literal["rich"] | None = "rich" if sys.stdout.isatty() else None
+# The help is drawn by cli/aiuto.py (Italian or English, plain text): typer's rich help, English in its fixed
+# words, would also import rich and markdown-it (~0.3 s, most of the start-up).
+MARKUP: Literal["rich"] | None = None
 
 
 class Lingua(StrEnum):
@@ -30,20 +30,31 @@ class Lingua(StrEnum):
     en = "en"
 
 
+# --lang given before the command (`avviamento --lang en check …`): set by the root callback at every run
+lingua_comune: Lingua | None = None
+
+
 def default_lang() -> Lingua:
+    """The language when a command has no --lang: the one given before the command, AVVIAMENTO_LANG, Italian."""
+    if lingua_comune is not None:
+        return lingua_comune
     return Lingua.en if os.environ.get("AVVIAMENTO_LANG", "").lower() == "en" else Lingua.it
 
 
 LangOption = Annotated[
     Lingua,
     typer.Option(
-        "--lang", help="Lingua dei messaggi e dei documenti (it | en).", default_factory=default_lang
+        "--lang",
+        help="Lingua dei messaggi e dei documenti (predefinita: it, o AVVIAMENTO_LANG).",
+        default_factory=default_lang,
     ),
 ]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
-        "--as-of", help="Data di valutazione AAAA-MM-GG (predefinita: data_riferimento del profilo)."
+        "--as-of",
+        metavar="DATA",
+        help="Data di valutazione AAAA-MM-GG (predefinita: data_riferimento del profilo).",
     ),
 ]
 RulesOption = Annotated[
@@ -86,7 +97,11 @@ def parse_option_date(value: str | None, option: str, lang: Lingua) -> dt.date |
     try:
         return parse_data(value)
     except PydanticCustomError as exc:
-        if exc.type == "date_out_of_range":
+        if exc.type == "date_nonexistent":
+            testo = both(
+                "option_date_nonexistent", option=option, value=value, reason=giorno_inesistente(value)
+            )
+        elif exc.type == "date_out_of_range":
             ctx = exc.context or {}
             testo = both(
                 "option_date_out_of_range", option=option, value=value, min=ctx["min"], max=ctx["max"]

@@ -35,10 +35,16 @@ def confronta(
         Path, typer.Argument(help="Profilo YAML della valutazione successiva.", show_default=False)
     ],
     as_of_prima: Annotated[
-        str | None, typer.Option("--as-of-prima", help="Data di valutazione del primo profilo (AAAA-MM-GG).")
+        str | None,
+        typer.Option(
+            "--as-of-prima", metavar="DATA", help="Data di valutazione del primo profilo (AAAA-MM-GG)."
+        ),
     ] = None,
     as_of_dopo: Annotated[
-        str | None, typer.Option("--as-of-dopo", help="Data di valutazione del secondo profilo (AAAA-MM-GG).")
+        str | None,
+        typer.Option(
+            "--as-of-dopo", metavar="DATA", help="Data di valutazione del secondo profilo (AAAA-MM-GG)."
+        ),
     ] = None,
     rules: RulesOption = None,
     formato: Annotated[FormatoConfronto, typer.Option("--format", help="Formato del confronto.")] = (
@@ -48,7 +54,7 @@ def confronta(
 ) -> None:
     """Confronta due valutazioni della stessa Unione (due versioni del profilo, o un profilo a due date).
 
-    Exit: 0 confronto fatto; 2 input non utilizzabile o Unioni diverse.
+    Uscita: 0 confronto fatto; 2 input non utilizzabile o Unioni diverse.
     """
     from avviamento import confronto
     from avviamento.engine import evaluate

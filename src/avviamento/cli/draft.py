@@ -19,6 +19,7 @@ from avviamento.cli.common import (
     load_rules_list,
     parse_option_date,
 )
+from avviamento.i18n import contati
 
 
 class TipoAtto(StrEnum):
@@ -32,7 +33,10 @@ class TipoAtto(StrEnum):
 def draft(
     profilo: Annotated[Path, typer.Argument(help="Profilo YAML dell'Unione.", show_default=False)],
     out: Annotated[
-        Path | None, typer.Option("--out", help="Cartella in cui scrivere gli atti (creata se manca).")
+        Path | None,
+        typer.Option(
+            "--out", metavar="CARTELLA", help="Cartella in cui scrivere gli atti (creata se manca)."
+        ),
     ] = None,
     as_of: AsOfOption = None,
     only: Annotated[
@@ -45,7 +49,11 @@ def draft(
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="Cartella di modelli propri, con la struttura di quella inclusa."),
+        typer.Option(
+            "--templates",
+            metavar="CARTELLA",
+            help="Cartella di modelli propri, con la struttura di quella inclusa.",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Sovrascrive i file già presenti.")] = False,
     pdf: Annotated[
@@ -66,7 +74,8 @@ def draft(
     Con --rules rules/er_lr15_2018.yaml anche gli atti del processo partecipativo e il Patto per lo sviluppo.
 
     Scrive anche indice.md e indice.json. Non sovrascrive file esistenti senza --force.
-    Exit: 0 atti scritti; 2 input non utilizzabile o azione rifiutata (nessun file modificato).
+
+    Uscita: 0 atti scritti; 2 input non utilizzabile o azione rifiutata (nessun file modificato).
     """
     from avviamento.draft.redazione import Opzioni, redigi
     from avviamento.draft.writer import ErroreRedazione
@@ -141,7 +150,7 @@ def lint(
 ) -> None:
     """Verifica i modelli: ogni variabile esiste nel contesto di redazione e i tag sono ben posizionati.
 
-    Exit: 0 nessun problema; 2 almeno un problema.
+    Uscita: 0 nessun problema; 2 almeno un problema.
     """
     from avviamento.draft.lint import verifica_cartella
     from avviamento.risorse import templates_dir
@@ -154,7 +163,7 @@ def lint(
     if problemi:
         raise typer.Exit(2)
     typer.echo(
-        f"{radice}: {verificati} modelli verificati, nessun problema"
+        f"{radice}: {contati(verificati, 'modello verificato', 'modelli verificati')}, nessun problema"
         if code == "it"
-        else f"{radice}: {verificati} templates checked, no problems"
+        else f"{radice}: {contati(verificati, 'template checked', 'templates checked')}, no problems"
     )

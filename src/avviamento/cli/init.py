@@ -19,13 +19,19 @@ from avviamento.cli.common import (
     load_rules,
     write_output,
 )
+from avviamento.i18n import contati
 
 
 def init(
     file: Annotated[Path, typer.Argument(help="File da scrivere.", show_default=True)] = Path("profilo.yaml"),
-    unione: Annotated[str | None, typer.Option("--unione", help="Denominazione dell'Unione.")] = None,
+    unione: Annotated[
+        str | None, typer.Option("--unione", metavar="NOME", help="Denominazione dell'Unione.")
+    ] = None,
     comuni: Annotated[
-        str | None, typer.Option("--comuni", help='Comuni aderenti, separati da virgole: "Imola, Dozza".')
+        str | None,
+        typer.Option(
+            "--comuni", metavar="ELENCO", help='Comuni aderenti, separati da virgole: "Imola, Dozza".'
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Sovrascrive il file se esiste.")] = False,
     rules: RulesOption = None,
@@ -34,7 +40,8 @@ def init(
     """Scrive un profilo iniziale commentato: Comuni con codice ISTAT e popolazione, codici delle funzioni.
 
     Senza --unione o --comuni li chiede a terminale. Non sovrascrive un file esistente senza --force.
-    Exit: 0 scritto; 2 Comune sconosciuto, file esistente o dati mancanti.
+
+    Uscita: 0 scritto; 2 Comune sconosciuto, file esistente o dati mancanti.
     """
     from avviamento.nuovo_profilo import ComuneSconosciuto, cerca_comuni, profilo_nuovo
 
@@ -64,8 +71,10 @@ def init(
     testo = profilo_nuovo(" ".join(unione.split()), trovati, pack, dt.date.today())
     write_output(file, testo, "init", force, code)
     typer.echo(
-        f"Profilo scritto in {file}: {len(trovati)} Comuni. Completarlo, poi: avviamento check {file}"
+        f"Profilo scritto in {file}: {contati(len(trovati), 'Comune', 'Comuni')}. "
+        f"Completarlo, poi: avviamento check {file}"
         if code == "it"
-        else f"Profile written to {file}: {len(trovati)} Comuni. Complete it, then: avviamento check {file}",
+        else f"Profile written to {file}: {contati(len(trovati), 'Comune', 'Comuni')}. "
+        f"Complete it, then: avviamento check {file}",
         err=True,
     )

@@ -49,6 +49,7 @@ def plan(
         str | None,
         typer.Option(
             "--deadline",
+            metavar="DATA",
             help="Scadenza AAAA-MM-GG (predefinita: fine del programma change manager nel pacchetto di regole; "
             "per i processi partecipativi: il termine di avvio del bando).",
         ),
@@ -85,7 +86,7 @@ def plan(
 ) -> None:
     """Piano a ritroso dalla scadenza: per ogni passo mancante, la data ultima, chi agisce e la base giuridica.
 
-    Exit: 0 piano prodotto (anche vuoto); 2 input non utilizzabile o file --out/--ics esistente senza --force.
+    Uscita: 0 piano prodotto (anche vuoto); 2 input non utilizzabile o file --out/--ics esistente senza --force.
     """
     from avviamento.engine import evaluate_packs
     from avviamento.piano.partecipazione import e_partecipazione, pianifica_partecipazione

@@ -56,7 +56,11 @@ MESSAGGI: dict[str, dict[str, str]] = {
 def review(
     percorsi: Annotated[
         list[Path],
-        typer.Argument(help="Profili YAML o cartelle che li contengono (.yaml, .yml).", show_default=False),
+        typer.Argument(
+            metavar="PERCORSO",
+            help="Profili YAML o cartelle che li contengono (.yaml, .yml).",
+            show_default=False,
+        ),
     ],
     as_of: AsOfOption = None,
     rules: RulesOption = None,
@@ -91,7 +95,8 @@ def review(
     """Istruttoria di più profili: validità, classe dichiarata e calcolata, rilievi, controlli incrociati.
 
     Un file non valido diventa una riga con il suo errore: la valutazione prosegue con gli altri.
-    Exit: 0 nessun errore; 1 almeno un profilo non valido o con un rilievo «errore»; 2 argomenti non utilizzabili.
+
+    Uscita: 0 nessun errore; 1 almeno un profilo non valido o con un rilievo «errore»; 2 argomenti non utilizzabili.
     """
     from avviamento.fileio import scrivi_atomico
     from avviamento.review.batch import cpu_disponibili, istruisci, raccogli

@@ -17,7 +17,9 @@ ENV_TOKEN = "AVVIAMENTO_TOKEN"
 
 
 def serve(
-    host: Annotated[str, typer.Option("--host", help="Indirizzo su cui ascoltare.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", metavar="INDIRIZZO", help="Indirizzo su cui ascoltare.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Porta (0: una libera).", min=0, max=65535)] = 8000,
     db: Annotated[
         Path | None,
@@ -37,13 +39,14 @@ def serve(
         str | None,
         typer.Option(
             "--token",
+            metavar="CODICE",
             help=f"Codice di accesso (o variabile d'ambiente {ENV_TOKEN}); obbligatorio fuori da 127.0.0.1.",
         ),
     ] = None,
 ) -> None:
     """Avvia l'applicazione web (pagine in italiano e API JSON) e stampa l'indirizzo da aprire nel browser.
 
-    Exit: 2 se l'indirizzo non è locale e manca il codice di accesso, o se la porta non è disponibile.
+    Uscita: 2 se l'indirizzo non è locale e manca il codice di accesso, o se la porta non è disponibile.
     """
     codice = token or os.environ.get(ENV_TOKEN) or None
     if not loopback(host) and not codice:

@@ -71,7 +71,9 @@ def apri(db: Path | None, lang: Lingua) -> Storico:
 
 
 def registra(
-    profili: Annotated[list[Path], typer.Argument(help="Profili YAML da registrare.", show_default=False)],
+    profili: Annotated[
+        list[Path], typer.Argument(metavar="PROFILO", help="Profili YAML da registrare.", show_default=False)
+    ],
     as_of: AsOfOption = None,
     rules: RulesOption = None,
     db: DbOption = None,

@@ -7,7 +7,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from avviamento.i18n import MESI, data_estesa
+from avviamento.i18n import MESI, contati, data_estesa
 from avviamento.piano.scheduler import Piano
 
 LARGHEZZA = 1000
@@ -34,9 +34,9 @@ def svg(piano: Piano) -> Markup:
         f'<svg class="linea-tempo" viewBox="0 0 {LARGHEZZA} {altezza}" role="img" '
         f'aria-labelledby="lt-titolo lt-desc" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">',
         '<title id="lt-titolo">Linea del tempo del cronoprogramma</title>',
-        f'<desc id="lt-desc">{len(piano.passi)} passi dal {data_estesa(inizio, "it")} al '
+        f'<desc id="lt-desc">{contati(len(piano.passi), "passo", "passi")} dal {data_estesa(inizio, "it")} al '
         f"{data_estesa(fine, 'it')}; scadenza {data_estesa(piano.scadenza, 'it')}; "
-        f"{len(piano.in_ritardo)} passi in ritardo, in rosso.</desc>",
+        f"{contati(len(piano.in_ritardo), 'passo', 'passi')} in ritardo, in rosso.</desc>",
     ]
     # month ticks
     mese = dt.date(inizio.year, inizio.month, 1)
@@ -71,7 +71,9 @@ def svg(piano: Piano) -> Markup:
         for passo in gruppo.passi:
             colore = ROSSO if passo.in_ritardo else BLU
             chi = f"{passo.comune} — " if passo.comune else ""
-            stato = f" — IN RITARDO di {passo.ritardo} giorni" if passo.in_ritardo else ""
+            stato = (
+                f" — IN RITARDO di {contati(passo.ritardo, 'giorno', 'giorni')}" if passo.in_ritardo else ""
+            )
             parti.append(
                 f'<circle cx="{x(passo.data)}" cy="{y}" r="{6 if passo.in_ritardo else 5}" fill="{colore}" '
                 f'stroke="#fff" stroke-width="1.5"><title>{escape(data_estesa(passo.data, "it"))}: '
