@@ -21,6 +21,8 @@ def test_the_lr15_pack_gives_its_title_and_no_class(run: Run, formato: str) -> N
     assert "Verifica LR Emilia-Romagna 15/2018" in out
     assert "21/2012" not in out
     assert "Classe calcolata" not in out and "dichiarata" not in out
+    # a pack without a function catalogue has no (empty) functions section either
+    assert "Funzioni" not in out and "Nessuna funzione" not in out
 
 
 @pytest.mark.parametrize("formato", ["text", "markdown", "html"])
@@ -29,6 +31,7 @@ def test_the_default_pack_keeps_its_title_and_class(run: Run, formato: str) -> N
     assert "Verifica LR Emilia-Romagna 21/2012" in out
     assert "15/2018" not in out
     assert "Classe calcolata" in out
+    assert "Funzioni" in out
 
 
 def test_two_packs_are_both_named_in_italian_and_english(run: Run) -> None:

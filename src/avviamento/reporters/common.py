@@ -91,6 +91,11 @@ def mostra_classe(esito: Esito) -> bool:
     return esito.regole.classi
 
 
+def mostra_funzioni(esito: Esito) -> bool:
+    """A pack without a function catalogue (LR 15/2018) has no functions section to show empty."""
+    return bool(esito.funzioni) or esito.regole.classi
+
+
 def stato_testo(r: Rilievo, lang: Lang) -> str:
     """`in scadenza tra 46 giorni (30 giugno 2024)`, `scaduta il 30 giugno 2024`, `violata`."""
     scadenza = data_estesa(r.scadenza, lang) if r.scadenza else ""

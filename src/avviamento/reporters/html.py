@@ -15,6 +15,7 @@ from avviamento.reporters.common import (
     fonte_testo,
     indicatori_per_funzione,
     mostra_classe,
+    mostra_funzioni,
     rimedi_testo,
     stato_testo,
     titolo,
@@ -107,6 +108,9 @@ def render(esito: Esito, lang: Lang = "it") -> str:
         if mostra_classe(esito)
         else ""
     )
+    sezione_funzioni = (
+        f"<h2>{ui('funzioni', lang)}</h2><ul>{funzioni}</ul>\n" if mostra_funzioni(esito) else ""
+    )
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{escape(esito.unione)} — {intestazione}</title>
 <style>{CSS}</style></head><body>
@@ -115,8 +119,7 @@ def render(esito: Esito, lang: Lang = "it") -> str:
 {ui("regole", lang)}: {pacchetti}</p>
 {classe}
 <p>{ui("esito", lang)}: <strong class="{stile}">{ui(esito.esito, lang)}</strong> — {conteggio(esito, lang)}</p>
-<h2>{ui("funzioni", lang)}</h2><ul>{funzioni}</ul>
-{indicatori_html(esito, lang)}<h2>{ui("rilievi", lang)}</h2>
+{sezione_funzioni}{indicatori_html(esito, lang)}<h2>{ui("rilievi", lang)}</h2>
 {rilievi_html(esito, lang)}
 </body></html>
 """

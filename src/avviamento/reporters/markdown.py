@@ -13,6 +13,7 @@ from avviamento.reporters.common import (
     fonte_testo,
     indicatori_per_funzione,
     mostra_classe,
+    mostra_funzioni,
     rimedi_testo,
     stato_testo,
     titolo,
@@ -41,9 +42,10 @@ def render(esito: Esito, lang: Lang = "it") -> str:
         for motivo in esito.motivi_classe:
             lines.append(f"  - {ui('perche', lang)}: {_md(motivo[lang])}")
     lines.append(f"- **{ui('esito', lang)}**: {ui(esito.esito, lang)} — {conteggio(esito, lang)}")
-    lines += ["", f"## {ui('funzioni', lang)}", ""]
-    if not esito.funzioni:
-        lines.append(ui("nessuna_funzione", lang))
+    if mostra_funzioni(esito):
+        lines += ["", f"## {ui('funzioni', lang)}", ""]
+        if not esito.funzioni:
+            lines.append(ui("nessuna_funzione", lang))
     for f in esito.funzioni:
         stato = ui("effettiva", lang) if f.effettiva else ui("non_effettiva", lang)
         dettaglio = "" if f.effettiva else " — " + _md("; ".join(m[lang] for m in f.motivi))

@@ -17,6 +17,7 @@ from avviamento.reporters.common import (
     conteggio,
     fonte_testo,
     mostra_classe,
+    mostra_funzioni,
     righe_indicatori,
     rimedi_testo,
     stato_testo,
@@ -85,10 +86,11 @@ def render(esito: Esito, lang: Lang = "it", *, color: bool = False, width: int |
     stile = "bold green" if esito.conforme else "bold red"
     out.print(f"{ui('esito', lang)}: [{stile}]{ui(esito.esito, lang)}[/{stile}] — {conteggio(esito, lang)}")
 
-    out.print()
-    out.print(f"[bold]{ui('funzioni', lang)}[/bold]")
-    if not esito.funzioni:
-        out.print(f"  {ui('nessuna_funzione', lang)}")
+    if mostra_funzioni(esito):
+        out.print()
+        out.print(f"[bold]{ui('funzioni', lang)}[/bold]")
+        if not esito.funzioni:
+            out.print(f"  {ui('nessuna_funzione', lang)}")
     for f in esito.funzioni:
         if f.effettiva:
             indented(out, f"{f.etichetta[lang]}: {ui('effettiva', lang)}", 4, 2, RichText("✔", "green"))
