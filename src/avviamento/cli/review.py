@@ -94,7 +94,7 @@ def review(
     Exit: 0 nessun errore; 1 almeno un profilo non valido o con un rilievo «errore»; 2 argomenti non utilizzabili.
     """
     from avviamento.fileio import scrivi_atomico
-    from avviamento.review.batch import cpu_disponibili, istruisci, raccogli
+    from avviamento.review.batch import cpu_disponibili, istruisci, raccogli_con_nomi
 
     code = lang_of(lang)
     giorno = parse_option_date(as_of, "--as-of", lang)
@@ -105,8 +105,9 @@ def review(
     if out is not None:
         _verifica_out(out, force, lang)
     with input_errors(lang):
-        files = raccogli(percorsi)
+        voci = raccogli_con_nomi(percorsi)
         pack = load_rules(rules)
+    files = [path for path, _nome in voci]
     if not files:
         _fail(lang, "nessun_profilo", percorsi=", ".join(str(p) for p in percorsi))
     archivio = None
@@ -120,7 +121,13 @@ def review(
         len(files),
         MESSAGGI["avanzamento"][code],
         lambda avanza: istruisci(
-            files, pack, giorno, con_rilievi=con_rilievi, avanzamento=avanza, jobs=jobs or cpu_disponibili()
+            files,
+            pack,
+            giorno,
+            con_rilievi=con_rilievi,
+            avanzamento=avanza,
+            jobs=jobs or cpu_disponibili(),
+            nomi=[nome for _path, nome in voci],
         ),
     )
     if archivio is not None:

@@ -34,27 +34,44 @@ def raccogli(percorsi: Sequence[Path]) -> list[Path]:
 
     A path that does not exist is an InputError. Hidden folders (`.git`, `.venv`) are not searched.
     """
-    trovati: list[Path] = []
-    visti: set[Path] = set()
+    return [path for path, _nome in raccogli_con_nomi(percorsi)]
 
-    def aggiungi(path: Path) -> None:
+
+def raccogli_con_nomi(percorsi: Sequence[Path]) -> list[tuple[Path, str]]:
+    """As `raccogli`, each file with the name the outputs show: relative to the reviewed folder when one folder
+    is given, otherwise relative to the current folder (a file outside it keeps the path as given)."""
+    trovati: list[tuple[Path, str]] = []
+    visti: set[Path] = set()
+    una_cartella = len(percorsi) == 1 and percorsi[0].is_dir()
+
+    def aggiungi(path: Path, nome: str) -> None:
         try:
             chiave = path.resolve()
         except (OSError, RuntimeError):  # a symlink loop: its row will say the file cannot be read
             chiave = path.absolute()
         if chiave not in visti:
             visti.add(chiave)
-            trovati.append(path)
+            trovati.append((path, nome))
 
     for percorso in percorsi:
         if percorso.is_dir():
             for path in _sotto(percorso):
-                aggiungi(path)
+                nome = path.relative_to(percorso).as_posix() if una_cartella else nome_relativo(path)
+                aggiungi(path, nome)
         elif percorso.exists():
-            aggiungi(percorso)
+            aggiungi(percorso, nome_relativo(percorso))
         else:
             raise InputError(str(percorso), 1, 1, both("file_missing"))
     return trovati
+
+
+def nome_relativo(path: Path) -> str:
+    """The path relative to the current folder when it lies under it, otherwise as given."""
+    assoluto = Path(os.path.abspath(path))
+    try:
+        return assoluto.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _sotto(cartella: Path) -> Iterable[Path]:
@@ -66,9 +83,12 @@ def _sotto(cartella: Path) -> Iterable[Path]:
                 yield base / nome
 
 
-def valuta_file(path: Path, pack: RulePack, as_of: dt.date | None, *, con_rilievi: bool = False) -> Riga:
-    """One profile → one row. Never raises for a bad file: the error becomes the row."""
-    nome = str(path)
+def valuta_file(
+    path: Path, pack: RulePack, as_of: dt.date | None, *, con_rilievi: bool = False, nome: str | None = None
+) -> Riga:
+    """One profile → one row, named `nome` (default: the path). Never raises for a bad file: the error becomes
+    the row."""
+    nome = nome or str(path)
     return valuta(nome, lambda: load_yaml(path, nome), pack, as_of, con_rilievi=con_rilievi)
 
 
@@ -122,10 +142,13 @@ def istruisci(
     con_rilievi: bool = False,
     avanzamento: Callable[[Path], None] | None = None,
     jobs: int = 1,
+    nomi: Sequence[str] | None = None,
 ) -> Istruttoria:
-    """Evaluate every file against one rule pack (in `jobs` processes), then look across the files."""
+    """Evaluate every file against one rule pack (in `jobs` processes), then look across the files.
+
+    `nomi`: the name each file has in the outputs (default: its path)."""
     righe: list[Riga] = []
-    for path, riga in valuta_tutti(files, pack, as_of, con_rilievi=con_rilievi, jobs=jobs):
+    for path, riga in valuta_tutti(files, pack, as_of, con_rilievi=con_rilievi, jobs=jobs, nomi=nomi):
         righe.append(riga)
         if avanzamento is not None:
             avanzamento(path)
@@ -152,18 +175,20 @@ def valuta_tutti(
     *,
     con_rilievi: bool = False,
     jobs: int = 1,
+    nomi: Sequence[str] | None = None,
 ) -> Iterator[tuple[Path, Riga]]:
     """(file, row) in file order, as they are ready; `jobs` > 1 spreads the files over a process pool.
 
     Only the rows come back from the workers: the cross-checks and the output stay with the caller.
     """
-    processi = processi_utili(len(files), jobs)
+    voci = list(zip(files, nomi or [str(f) for f in files], strict=True))
+    processi = processi_utili(len(voci), jobs)
     if processi == 1:
-        for path in files:
-            yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi)
+        for path, nome in voci:
+            yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi, nome=nome)
         return
-    blocco = max(1, min(BLOCCO_MASSIMO, len(files) // (processi * 4)))
-    blocchi = [files[i : i + blocco] for i in range(0, len(files), blocco)]
+    blocco = max(1, min(BLOCCO_MASSIMO, len(voci) // (processi * 4)))
+    blocchi = [voci[i : i + blocco] for i in range(0, len(voci), blocco)]
     metodi = multiprocessing.get_all_start_methods()
     # fork: the workers inherit the loaded modules and rule pack instead of importing them again
     contesto = multiprocessing.get_context("fork" if "fork" in metodi else None)
@@ -173,11 +198,11 @@ def valuta_tutti(
             processi, mp_context=contesto, initializer=_inizia_worker, initargs=(pack, as_of, con_rilievi)
         ) as pool:
             for chunk, righe in zip(blocchi, pool.map(_valuta_blocco, blocchi), strict=True):
-                yield from zip(chunk, righe, strict=True)
+                yield from zip((path for path, _nome in chunk), righe, strict=True)
                 fatti += len(chunk)
     except BrokenProcessPool:  # a worker died (out of memory, killed): the rest here, so no row is lost
-        for path in files[fatti:]:
-            yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi)
+        for path, nome in voci[fatti:]:
+            yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi, nome=nome)
 
 
 _lavoro: tuple[RulePack, dt.date | None, bool] | None = None
@@ -189,10 +214,10 @@ def _inizia_worker(pack: RulePack, as_of: dt.date | None, con_rilievi: bool) -> 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which ends the pool: one message
 
 
-def _valuta_blocco(files: Sequence[Path]) -> list[Riga]:
+def _valuta_blocco(voci: Sequence[tuple[Path, str]]) -> list[Riga]:
     assert _lavoro is not None
     pack, as_of, con_rilievi = _lavoro
-    return [valuta_file(path, pack, as_of, con_rilievi=con_rilievi) for path in files]
+    return [valuta_file(path, pack, as_of, con_rilievi=con_rilievi, nome=nome) for path, nome in voci]
 
 
 def componi(righe: Sequence[Riga], pack: RulePack, as_of: dt.date | None) -> Istruttoria:
