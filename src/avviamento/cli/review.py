@@ -37,6 +37,10 @@ MESSAGGI: dict[str, dict[str, str]] = {
         "en": "--out: could not write {out}: {dettaglio}",
     },
     "bom": {"it": "--bom: vale solo con --format csv", "en": "--bom: only applies to --format csv"},
+    "per_rilievo": {
+        "it": "--per-rilievo: vale solo con --format csv",
+        "en": "--per-rilievo: only applies to --format csv",
+    },
     "nessun_profilo": {
         "it": "nessun profilo .yaml o .yml trovato in: {percorsi}",
         "en": "no .yaml or .yml profile found in: {percorsi}",
@@ -70,6 +74,14 @@ def review(
     bom: Annotated[
         bool, typer.Option("--bom", help="CSV con BOM UTF-8 (per aprirlo con un doppio clic in Excel).")
     ] = False,
+    per_rilievo: Annotated[
+        bool,
+        typer.Option(
+            "--per-rilievo",
+            help="Con --format csv: una riga per rilievo aperto (file, Unione, regola, gravità, stato, scadenza, "
+            "giorni, messaggio, fonte) invece di una per profilo.",
+        ),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -100,6 +112,8 @@ def review(
     giorno = parse_option_date(as_of, "--as-of", lang)
     if bom and formato is not FormatoIstruttoria.csv:
         _fail(lang, "bom")
+    if per_rilievo and formato is not FormatoIstruttoria.csv:
+        _fail(lang, "per_rilievo")
     if jobs is not None and jobs < 1:
         _fail(lang, "jobs", valore=jobs)
     if out is not None:
@@ -116,7 +130,8 @@ def review(
 
         archivio = apri(db, lang)  # a foreign --db stops here, before the batch
 
-    con_rilievi = formato is FormatoIstruttoria.html  # only the HTML report shows each Union's findings
+    # only the HTML report and the CSV of findings show each Union's findings
+    con_rilievi = formato is FormatoIstruttoria.html or per_rilievo
     istruttoria = _con_avanzamento(
         len(files),
         MESSAGGI["avanzamento"][code],
@@ -136,7 +151,7 @@ def review(
         validi = [f for f, riga in zip(files, istruttoria.righe, strict=True) if riga.valido]
         for riga in registra_profili(archivio, validi, pack, giorno, lang):
             typer.echo(riga, err=True)
-    testo = _render(istruttoria, formato, lang, bom=bom, a_video=out is None)
+    testo = _render(istruttoria, formato, lang, bom=bom, a_video=out is None, per_rilievo=per_rilievo)
     if out is None:
         typer.echo(testo, nl=False)
     else:
@@ -181,12 +196,20 @@ def _con_avanzamento(totale: int, etichetta: str, lavoro: Callable[[Callable[[Pa
 
 
 def _render(
-    istruttoria: Istruttoria, formato: FormatoIstruttoria, lang: Lingua, *, bom: bool, a_video: bool
+    istruttoria: Istruttoria,
+    formato: FormatoIstruttoria,
+    lang: Lingua,
+    *,
+    bom: bool,
+    a_video: bool,
+    per_rilievo: bool = False,
 ) -> str:
     code = lang_of(lang)
     if formato is FormatoIstruttoria.csv:
         from avviamento.review.render import csv
 
+        if per_rilievo:
+            return csv.render_rilievi(istruttoria, code, bom=bom)
         return csv.render(istruttoria, code, bom=bom)
     if formato is FormatoIstruttoria.json:
         from avviamento.review.render import json

@@ -223,7 +223,7 @@ def _valuta_blocco(voci: Sequence[tuple[Path, str]]) -> list[Riga]:
 def componi(righe: Sequence[Riga], pack: RulePack, as_of: dt.date | None) -> Istruttoria:
     """The rows of a batch, and the findings across them."""
     regole = InfoRegole(pack.id, pack.versione, pack.sha256)
-    return Istruttoria(as_of, regole, tuple(righe), tuple(rilievi_incrociati(righe, pack)))
+    return Istruttoria(as_of, regole, tuple(righe), tuple(rilievi_incrociati(righe, pack)), (regole,))
 
 
 def _solo_aperti(esito: Esito) -> Esito:

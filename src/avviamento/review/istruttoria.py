@@ -71,6 +71,7 @@ class Istruttoria:
     regole: InfoRegole
     righe: tuple[Riga, ...]
     incrociati: tuple[RilievoIncrociato, ...]
+    pacchetti: tuple[InfoRegole, ...] = ()  # every pack applied (`regole` is the first one)
 
     @property
     def esito_negativo(self) -> bool:

@@ -62,6 +62,29 @@ TESTI: dict[str, dict[str, str]] = {
 }
 
 
+GRAVITA: dict[str, dict[str, str]] = {
+    "errore": {"it": "errore", "en": "error"},
+    "avviso": {"it": "avviso", "en": "warning"},
+    "info": {"it": "informazione", "en": "information"},
+}
+STATI: dict[str, dict[str, str]] = {
+    "violata": {"it": "violata", "en": "violated"},
+    "in_scadenza": {"it": "in scadenza", "en": "due soon"},
+    "scaduta": {"it": "scaduta", "en": "overdue"},
+    "soddisfatta": {"it": "soddisfatta", "en": "met"},
+    "non_applicabile": {"it": "non applicabile", "en": "not applicable"},
+}
+
+
+def gravita_testo(gravita: str, lang: Lang) -> str:
+    return GRAVITA.get(gravita, {}).get(lang, gravita)
+
+
+def stato_breve(stato: str, lang: Lang) -> str:
+    """The state alone, for a spreadsheet column (the deadline and the days have columns of their own)."""
+    return STATI.get(stato, {}).get(lang, stato)
+
+
 def t(key: str, lang: Lang) -> str:
     return TESTI[key][lang]
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
+from avviamento.esito import Rilievo
 from avviamento.i18n import Lang
+from avviamento.reporters.common import fonte_testo
 from avviamento.review.istruttoria import Istruttoria, Riga
-from avviamento.review.render.common import t
+from avviamento.review.render.common import gravita_testo, stato_breve, t
 
 INTESTAZIONE = (
     "file",
@@ -57,6 +60,68 @@ def _celle(riga: Riga, lang: Lang, incrociati: list[str]) -> list[str | int]:
         riga.data_valutazione.isoformat() if riga.data_valutazione else "",
         _testo(" | ".join(incrociati)),
     ]
+
+
+INTESTAZIONE_RILIEVI: dict[str, tuple[str, ...]] = {
+    "it": ("File", "Unione", "Regola", "Gravità", "Stato", "Scadenza", "Giorni", "Messaggio", "Fonte"),
+    "en": ("File", "Union", "Rule", "Severity", "State", "Deadline", "Days", "Message", "Source"),
+}
+PACCHETTO = {"it": "Pacchetto di regole", "en": "Rule pack"}
+
+
+def render_rilievi(istruttoria: Istruttoria, lang: Lang = "it", *, bom: bool = False) -> str:
+    """One row per open finding of each profile (an invalid profile is one row with its error); the rows
+    need the findings: evaluate with `con_rilievi=True`. With several packs, a last column names each one's."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    piu_pacchetti = len(istruttoria.pacchetti) > 1
+    writer.writerow(intestazione_rilievi(lang, piu_pacchetti))
+    for riga in istruttoria.righe:
+        writer.writerows(celle_rilievi(riga, lang, piu_pacchetti))
+    return (BOM if bom else "") + buffer.getvalue()
+
+
+def intestazione_rilievi(lang: Lang, piu_pacchetti: bool) -> tuple[str, ...]:
+    return INTESTAZIONE_RILIEVI[lang] + ((PACCHETTO[lang],) if piu_pacchetti else ())
+
+
+def celle_rilievi(riga: Riga, lang: Lang, piu_pacchetti: bool) -> Iterator[list[str | int]]:
+    unione = _testo(riga.unione or t("senza_nome", lang))
+    if not riga.valido:
+        errore = _testo(riga.errore[lang] if riga.errore else "")
+        yield [
+            _testo(riga.file),
+            unione,
+            "",
+            gravita_testo("errore", lang),
+            t("non_valido", lang),
+            "",
+            "",
+            errore,
+        ]
+        return
+    if riga.esito is None:
+        return
+    for rilievo in riga.esito.rilievi:
+        if rilievo.aperto:
+            yield _cella_rilievo(riga, unione, rilievo, lang, piu_pacchetti)
+
+
+def _cella_rilievo(riga: Riga, unione: str, r: Rilievo, lang: Lang, piu_pacchetti: bool) -> list[str | int]:
+    celle: list[str | int] = [
+        _testo(riga.file),
+        unione,
+        r.regola,
+        gravita_testo(r.gravita, lang),
+        stato_breve(r.stato, lang),
+        r.scadenza.isoformat() if r.scadenza else "",
+        r.giorni if r.giorni is not None else "",
+        _testo(r.messaggio[lang]),
+        _testo(fonte_testo(r, lang)),
+    ]
+    if piu_pacchetti:
+        celle.append(r.pacchetto or "")
+    return celle
 
 
 def _testo(value: str) -> str:
