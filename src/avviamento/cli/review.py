@@ -54,6 +54,26 @@ MESSAGGI: dict[str, dict[str, str]] = {
         "en": "--jobs: must be a whole number from 1 up (got: {valore})",
     },
     "avanzamento": {"it": "Valutazione dei profili", "en": "Evaluating the profiles"},
+    "non_cartella": {
+        "it": "--report-dir: {cartella}: esiste e non è una cartella",
+        "en": "--report-dir: {cartella}: exists and is not a folder",
+    },
+    "rapporti_errore": {
+        "it": "--report-dir: scrittura in {cartella} non riuscita: {dettaglio}; nessun file scritto",
+        "en": "--report-dir: could not write into {cartella}: {dettaglio}; no file written",
+    },
+    "rapporti_uno": {
+        "it": "Rapporto di 1 Unione scritto in {cartella}",
+        "en": "Report of 1 Union written to {cartella}",
+    },
+    "rapporti": {
+        "it": "Rapporti di {n} Unioni scritti in {cartella}",
+        "en": "Reports of {n} Unions written to {cartella}",
+    },
+    "rapporti_nessuno": {
+        "it": "--report-dir: nessun profilo valido: nessun rapporto scritto",
+        "en": "--report-dir: no valid profile: no report written",
+    },
 }
 
 
@@ -70,7 +90,17 @@ def review(
     out: Annotated[
         Path | None, typer.Option("--out", help="Scrive l'istruttoria in questo file invece che a video.")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Sovrascrive il file di --out se esiste.")] = False,
+    report_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--report-dir",
+            help="Scrive anche un rapporto HTML per ogni Unione (quello di check --format html) in questa "
+            "cartella, creata se manca: il nome del file viene dal nome dell'Unione.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Sovrascrive i file esistenti (--out, --report-dir).")
+    ] = False,
     bom: Annotated[
         bool, typer.Option("--bom", help="CSV con BOM UTF-8 (per aprirlo con un doppio clic in Excel).")
     ] = False,
@@ -118,6 +148,8 @@ def review(
         _fail(lang, "jobs", valore=jobs)
     if out is not None:
         _verifica_out(out, force, lang)
+    if report_dir is not None and report_dir.exists() and not report_dir.is_dir():
+        _fail(lang, "non_cartella", cartella=report_dir)
     with input_errors(lang):
         voci = raccogli_con_nomi(percorsi)
         pack = load_rules(rules)
@@ -131,7 +163,7 @@ def review(
         archivio = apri(db, lang)  # a foreign --db stops here, before the batch
 
     # only the HTML report and the CSV of findings show each Union's findings
-    con_rilievi = formato is FormatoIstruttoria.html or per_rilievo
+    con_rilievi = formato is FormatoIstruttoria.html or per_rilievo or report_dir is not None
     istruttoria = _con_avanzamento(
         len(files),
         MESSAGGI["avanzamento"][code],
@@ -151,6 +183,8 @@ def review(
         validi = [f for f, riga in zip(files, istruttoria.righe, strict=True) if riga.valido]
         for riga in registra_profili(archivio, validi, pack, giorno, lang):
             typer.echo(riga, err=True)
+    if report_dir is not None:
+        _scrivi_rapporti(istruttoria, report_dir, force, lang)
     testo = _render(istruttoria, formato, lang, bom=bom, a_video=out is None, per_rilievo=per_rilievo)
     if out is None:
         typer.echo(testo, nl=False)
@@ -171,6 +205,34 @@ def review(
 
 def _fail(lang: Lingua, chiave: str, **valori: object) -> NoReturn:
     fail("avviamento: " + MESSAGGI[chiave][lang_of(lang)].format(**valori))
+
+
+def _scrivi_rapporti(istruttoria: Istruttoria, cartella: Path, force: bool, lang: Lingua) -> None:
+    """Every Union's report lands in the folder, or none does; an existing file is kept without --force."""
+    from avviamento.fileio import ESISTE, pubblica
+    from avviamento.review.rapporti import RapportiUnioni
+
+    code = lang_of(lang)
+    rapporti = RapportiUnioni(code)
+    for riga in istruttoria.righe:
+        rapporti.aggiungi(riga)
+    bersagli = rapporti.bersagli(cartella)
+    if not bersagli:
+        typer.echo("avviamento: " + MESSAGGI["rapporti_nessuno"][code], err=True)
+        return
+    if not force:
+        esistente = next((p for p in bersagli if p.exists() or p.is_symlink()), None)
+        if esistente is not None:
+            fail(f"avviamento: --report-dir: {esistente}: {ESISTE[code]}")
+    try:
+        pubblica(cartella, bersagli, sovrascrivi=force)
+    except FileExistsError as exc:  # created meanwhile, by another run
+        fail(f"avviamento: --report-dir: {exc.filename}: {ESISTE[code]}")
+    except OSError as exc:
+        _fail(lang, "rapporti_errore", cartella=cartella, dettaglio=exc.strerror or str(exc))
+    n = len(bersagli)
+    chiave = "rapporti_uno" if n == 1 else "rapporti"
+    typer.echo(MESSAGGI[chiave][code].format(n=n, cartella=cartella), err=True)
 
 
 def _verifica_out(out: Path, force: bool, lang: Lingua) -> None:
