@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from avviamento.classi import RANGO
 from avviamento.comuni import CREDITO
 from avviamento.i18n import Lang, data_estesa
 from avviamento.reporters.html import CSS as CSS_CHECK
@@ -29,9 +30,46 @@ th{background:#eee}td.n{text-align:right}tr.ko td{background:#fff3f3}
 .riepilogo strong{font-size:1.2rem;margin-right:.3rem}
 .incrociato{border-left:4px solid #b26a00;padding:.3rem .8rem;margin:.6rem 0;background:#f7f7f7}
 section.unione{margin-top:2rem}
-@media print{a{color:inherit;text-decoration:none}section.unione{break-inside:avoid-page}}
+.filtri{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:.5rem 0}.filtri[hidden]{display:none}
+.filtri label{display:flex;flex-direction:column;font-size:.85rem}
+.filtri input,.filtri select{font:inherit;padding:.2rem .3rem}
+th button{all:unset;cursor:pointer;display:block;width:100%}
+th button:focus-visible{outline:2px solid #0b5cad}
+th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
+@media print{a{color:inherit;text-decoration:none}section.unione{break-inside:avoid-page}.filtri{display:none}}
 """
 )
+
+# Sorting (click a header) and filtering (text, class, validity) in the page itself: no external script, and
+# without JavaScript the controls stay hidden and the table is a plain table.
+SCRIPT = """(function(){
+var t=document.getElementById("profili"),f=document.getElementById("filtri");
+if(!t||!f||!t.tBodies.length)return;
+var corpo=t.tBodies[0],righe=Array.prototype.slice.call(corpo.rows),ths=t.tHead.rows[0].cells;
+var cerca=document.getElementById("cerca"),classe=document.getElementById("filtro-classe"),
+validita=document.getElementById("filtro-validita"),conta=document.getElementById("conta");
+function norm(s){return s.normalize("NFD").replace(/[\u0300-\u036f]/g,"").toLowerCase();}
+function cella(r,i){for(var j=0,c=0;j<r.cells.length;j++){c+=r.cells[j].colSpan;if(i<c)return r.cells[j];}return null;}
+function chiave(r,i,num){var c=cella(r,i),s=c?c.textContent.trim():"";if(num){var x=parseFloat(s);return isNaN(x)?null:x;}return norm(s);}
+Array.prototype.forEach.call(ths,function(th,i){
+var b=document.createElement("button");b.type="button";b.textContent=th.textContent;th.textContent="";th.appendChild(b);
+b.addEventListener("click",function(){
+var su=th.getAttribute("aria-sort")!=="ascending",num=th.classList.contains("n");
+Array.prototype.forEach.call(ths,function(h){h.removeAttribute("aria-sort");});
+th.setAttribute("aria-sort",su?"ascending":"descending");
+righe.sort(function(a,b){var x=chiave(a,i,num),y=chiave(b,i,num);
+if(x===y)return 0;if(x===null)return 1;if(y===null)return -1;return (x<y?-1:1)*(su?1:-1);});
+righe.forEach(function(r){corpo.appendChild(r);});});});
+function filtra(){var q=norm(cerca.value.trim()),c=classe.value,v=validita.value,n=0;
+righe.forEach(function(r){var ok=(!q||norm(r.textContent).indexOf(q)>=0)&&(!c||r.getAttribute("data-classe")===c)
+&&(!v||(" "+r.getAttribute("data-validita")+" ").indexOf(" "+v+" ")>=0);r.hidden=!ok;if(ok)n++;});
+conta.textContent=conta.getAttribute("data-testo").replace("{n}",n).replace("{m}",righe.length);}
+[cerca,classe,validita].forEach(function(e){e.addEventListener("input",filtra);e.addEventListener("change",filtra);});
+f.hidden=false;filtra();
+})();"""
+
+
+NUMERICA = ' class="n"'
 
 
 def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
@@ -42,7 +80,7 @@ def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
     )
     righe = "\n".join(_riga(i, riga, lang) for i, riga in enumerate(istruttoria.righe, 1))
     intestazioni = "".join(
-        f"<th>{escape(t(k, lang))}</th>"
+        f'<th scope="col"{NUMERICA if k in ("errori", "avvisi") else ""}>{escape(t(k, lang))}</th>'
         for k in ("file", "unione", "valido", "dichiarata", "classe", "funzioni", "errori", "avvisi")
     )
     if istruttoria.incrociati:
@@ -66,7 +104,8 @@ def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
 (sha256 <code>{escape(regole.sha256)}</code>)</p>
 <ul class="riepilogo">{riepilogo}</ul>
 <h2>{escape(t("profili_titolo", lang))}</h2>
-<table><thead><tr>{intestazioni}</tr></thead>
+{_filtri(istruttoria, lang)}
+<table id="profili"><thead><tr>{intestazioni}</tr></thead>
 <tbody>
 {righe}
 </tbody></table>
@@ -75,8 +114,36 @@ def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
 <h2>{escape(t("dettaglio", lang))}</h2>
 {dettagli}
 <p class="meta">{escape(t("generato", lang))} · {escape(CREDITO)}</p>
+<script>{SCRIPT}</script>
 </body></html>
 """
+
+
+def _filtri(istruttoria: Istruttoria, lang: Lang) -> str:
+    """The search box and the two filters, hidden until the script shows them."""
+    classi = sorted({r.classe for r in istruttoria.righe if r.classe}, key=lambda c: (RANGO.get(c, 0), c))
+    opzioni_classe = "".join(
+        f'<option value="{escape(c)}">{escape(classe_testo(c))}</option>' for c in classi
+    )
+    opzioni_validita = "".join(
+        f'<option value="{v}">{escape(t("filtro." + v, lang))}</option>'
+        for v in ("valido", "non_valido", "con_errori", "senza_errori")
+    )
+    return (
+        f'<div class="filtri" id="filtri" hidden>'
+        f'<label>{escape(t("filtro.cerca", lang))} <input type="search" id="cerca"></label>'
+        f'<label>{escape(t("classe_calcolata", lang))} <select id="filtro-classe">'
+        f'<option value="">{escape(t("filtro.tutte", lang))}</option>{opzioni_classe}</select></label>'
+        f'<label>{escape(t("filtro.validita", lang))} <select id="filtro-validita">'
+        f'<option value="">{escape(t("filtro.tutti", lang))}</option>{opzioni_validita}</select></label>'
+        f'<span id="conta" aria-live="polite" data-testo="{escape(t("filtro.conta", lang))}"></span></div>'
+    )
+
+
+def _validita(riga: Riga) -> str:
+    if not riga.valido:
+        return "non_valido"
+    return "valido con_errori" if riga.errori else "valido senza_errori"
 
 
 def _nome(riga: Riga, lang: Lang) -> str:
@@ -89,15 +156,16 @@ def _riga(i: int, riga: Riga, lang: Lang) -> str:
     if not riga.valido:
         errore = escape(riga.errore[lang]) if riga.errore else ""
         return (
-            f'<tr class="ko"><td>{file}</td><td>{nome}</td><td class="ko">✘ {t("no", lang)}</td>'
+            f'<tr class="ko" data-classe="" data-validita="non_valido"><td>{file}</td><td>{nome}</td><td class="ko">✘ {t("no", lang)}</td>'
             f'<td colspan="5">{errore}</td></tr>'
         )
     dichiarata = escape(classe_testo(riga.classe_dichiarata))
     if riga.dichiarata_superiore:
         dichiarata = f'<span class="ko">{dichiarata}</span>'
     stile = ' class="ko"' if riga.errori else ""
+    dati = f' data-classe="{escape(riga.classe or "")}" data-validita="{_validita(riga)}"'
     return (
-        f"<tr{stile}><td>{file}</td><td>{nome}</td>"
+        f"<tr{stile}{dati}><td>{file}</td><td>{nome}</td>"
         f'<td class="ok">✔ {t("si", lang)}</td><td>{dichiarata}</td>'
         f"<td>{escape(classe_testo(riga.classe))}</td><td>{escape(funzioni_testo(riga, lang))}</td>"
         f'<td class="n">{riga.errori}</td><td class="n">{riga.avvisi}</td></tr>'
