@@ -159,13 +159,13 @@ def test_csv_reads_back_with_semicolon(run: Run, cartella: Path) -> None:
     sud = per_file["terre-e-acqua-sud.yaml"]
     assert sud["unione"] == "Terre & Acqua <Sud>"
     assert sud["valido"] == "sì"
-    assert sud["classe"] == "non_avviata"
+    assert sud["classe"] == "non avviata"  # labels, not codes (the JSON has the codes)
     assert sud["data_valutazione"] == "2024-06-30"
     assert "Crevalcore (037024)" in sud["rilievi_incrociati"]
     acqua = per_file["terre-d-acqua.yaml"]
-    assert (
-        acqua["funzioni_effettive"]
-        == "cuc, personale, protezione_civile, sistemi_informativi, tributi, ufficio_di_piano"
+    assert acqua["funzioni_effettive"] == (
+        "Centrale unica di committenza (CUC), Gestione del personale, Protezione civile, "
+        "Sistemi informativi e tecnologie dell'informazione (ICT), Tributi, Ufficio di Piano socio-sanitario"
     )
     assert acqua["errori"] == "0"
     rotto = per_file["rotto.yaml"]

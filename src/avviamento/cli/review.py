@@ -19,7 +19,7 @@ from avviamento.cli.common import (
     lang_of,
     load_rules,
     parse_option_date,
-    stdout_is_terminal,
+    text_layout,
 )
 from avviamento.review.render import FormatoIstruttoria
 
@@ -128,6 +128,7 @@ def review(
         Path | None,
         typer.Option("--db", help="File dello storico (con --storico); predefinito: quello dell'utente."),
     ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Senza colori (come NO_COLOR).")] = False,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Istruttoria di più profili: validità, classe dichiarata e calcolata, rilievi, controlli incrociati.
@@ -185,7 +186,9 @@ def review(
             typer.echo(riga, err=True)
     if report_dir is not None:
         _scrivi_rapporti(istruttoria, report_dir, force, lang)
-    testo = _render(istruttoria, formato, lang, bom=bom, a_video=out is None, per_rilievo=per_rilievo)
+    testo = _render(
+        istruttoria, formato, lang, bom=bom, a_video=out is None, per_rilievo=per_rilievo, no_color=no_color
+    )
     if out is None:
         typer.echo(testo, nl=False)
     else:
@@ -265,6 +268,7 @@ def _render(
     bom: bool,
     a_video: bool,
     per_rilievo: bool = False,
+    no_color: bool = False,
 ) -> str:
     code = lang_of(lang)
     if formato is FormatoIstruttoria.csv:
@@ -281,12 +285,9 @@ def _render(
         from avviamento.review.render import html
 
         return html.render(istruttoria, code)
-    import shutil
-
     from avviamento.review.render import table
 
-    colore = a_video and stdout_is_terminal()
-    larghezza = shutil.get_terminal_size((120, 24)).columns if colore else 120
+    colore, larghezza = text_layout(no_color) if a_video else (False, None)
     return table.render(istruttoria, code, color=colore, width=larghezza)
 
 

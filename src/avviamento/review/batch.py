@@ -12,13 +12,14 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from avviamento.classi import ETICHETTE_FISSE, etichetta_classe
 from avviamento.engine import evaluate
 from avviamento.errors import InputError, Text, both, breve, una_riga
 from avviamento.esito import Esito, InfoRegole
 from avviamento.profilo import validate_profile
 from avviamento.regole import RulePack
 from avviamento.review.incrociati import rilievi_incrociati
-from avviamento.review.istruttoria import ComuneMembro, Istruttoria, Riga
+from avviamento.review.istruttoria import ComuneMembro, Etichette, Istruttoria, Riga
 from avviamento.yamlio import Document, load_yaml
 
 ESTENSIONI = (".yaml", ".yml")
@@ -223,7 +224,17 @@ def _valuta_blocco(voci: Sequence[tuple[Path, str]]) -> list[Riga]:
 def componi(righe: Sequence[Riga], pack: RulePack, as_of: dt.date | None) -> Istruttoria:
     """The rows of a batch, and the findings across them."""
     regole = InfoRegole(pack.id, pack.versione, pack.sha256)
-    return Istruttoria(as_of, regole, tuple(righe), tuple(rilievi_incrociati(righe, pack)), (regole,))
+    incrociati = tuple(rilievi_incrociati(righe, pack))
+    return Istruttoria(as_of, regole, tuple(righe), incrociati, (regole,), etichette_di(pack))
+
+
+def etichette_di(pack: RulePack) -> Etichette:
+    """The labels of the pack's classes (and of the classes below the first one) and functions."""
+    classi = {
+        c: etichetta_classe(pack, c) for c in (*ETICHETTE_FISSE, *(c.codice for c in pack.pacchetto.classi))
+    }
+    funzioni = {f.codice: f.etichetta.as_text() for f in pack.pacchetto.funzioni}
+    return Etichette(classi, funzioni)
 
 
 def _solo_aperti(esito: Esito) -> Esito:

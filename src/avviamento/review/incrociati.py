@@ -26,7 +26,7 @@ def rilievi_incrociati(righe: Sequence[Riga], pack: RulePack) -> list[RilievoInc
     valide = [i for i, r in enumerate(righe) if r.valido]
     gruppi = _stesse_unioni(righe, valide)
     out = list(_comuni_condivisi(righe, valide, gruppi))
-    out.extend(_unioni_duplicate(righe, gruppi))
+    out.extend(_unioni_duplicate(righe, gruppi, pack))
     out.extend(_classi_superiori(righe, valide, pack))
     return out
 
@@ -112,13 +112,15 @@ def _comuni_condivisi(
         )
 
 
-def _unioni_duplicate(righe: Sequence[Riga], gruppi: dict[int, list[int]]) -> Iterable[RilievoIncrociato]:
+def _unioni_duplicate(
+    righe: Sequence[Riga], gruppi: dict[int, list[int]], pack: RulePack
+) -> Iterable[RilievoIncrociato]:
     for membri in sorted(gruppi.values()):
         if len(membri) < 2:
             continue
         date = {righe[i].data_riferimento for i in membri}
         if None not in date and len(date) > 1:
-            yield _versioni(righe, membri)
+            yield _versioni(righe, membri, pack)
             continue
         nomi = {normalizza(righe[i].unione or "") for i in membri}
         codici = {righe[i].codice_fiscale for i in membri}
@@ -150,15 +152,15 @@ def _unioni_duplicate(righe: Sequence[Riga], gruppi: dict[int, list[int]]) -> It
 NUMERI = {2: ("due", "two"), 3: ("tre", "three"), 4: ("quattro", "four"), 5: ("cinque", "five")}
 
 
-def _versioni(righe: Sequence[Riga], membri: list[int]) -> RilievoIncrociato:
+def _versioni(righe: Sequence[Riga], membri: list[int], pack: RulePack) -> RilievoIncrociato:
     """Profiles of one Union with different dates are versions: the latest is current, the change is reported."""
     ordinati = sorted(membri, key=lambda i: (righe[i].data_riferimento or dt.date.min, righe[i].file))
     prima, ultima = righe[ordinati[0]], righe[ordinati[-1]]
     n_it, n_en = NUMERI.get(len(membri), (str(len(membri)), str(len(membri))))
-    da, a = ((r.classe or "").replace("_", " ") for r in (prima, ultima))
-    prep = "ad" if a[:1] in "aeiou" else "a"
-    classe_it = f"classe invariata ({a})" if da == a else f"classe da {da} {prep} {a}"
-    classe_en = f"class unchanged ({a})" if da == a else f"class from {da} to {a}"
+    da, a = (etichetta_classe(pack, r.classe or "") for r in (prima, ultima))
+    prep = "ad" if a["it"][:1] in "aeiou" else "a"
+    classe_it = f"classe invariata ({a['it']})" if da == a else f"classe da {da['it']} {prep} {a['it']}"
+    classe_en = f"class unchanged ({a['en']})" if da == a else f"class from {da['en']} to {a['en']}"
     return RilievoIncrociato(
         "versioni_unione",
         {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from avviamento.i18n import Lang, data_estesa
-from avviamento.review.istruttoria import Istruttoria, Riga
+from avviamento.review.istruttoria import Etichette, Istruttoria, Riga
 
 TESTI: dict[str, dict[str, str]] = {
     "titolo": {"it": "Istruttoria dei profili delle Unioni", "en": "Review of the Union profiles"},
@@ -15,6 +15,10 @@ TESTI: dict[str, dict[str, str]] = {
     "classe": {"it": "Calcolata", "en": "Computed"},
     "funzioni": {"it": "Funzioni effettive", "en": "Effective functions"},
     "errori": {"it": "Errori", "en": "Errors"},
+    "classi_breve": {"it": "Classe (dich. → calc.)", "en": "Class (decl. → comp.)"},
+    "funzioni_breve": {"it": "Funz.", "en": "Func."},
+    "errori_breve": {"it": "Err.", "en": "Err."},
+    "avvisi_breve": {"it": "Avv.", "en": "Warn."},
     "avvisi": {"it": "Avvisi", "en": "Warnings"},
     "si": {"it": "sì", "en": "yes"},
     "no": {"it": "no", "en": "no"},
@@ -98,14 +102,10 @@ def t(key: str, lang: Lang) -> str:
     return TESTI[key][lang]
 
 
-def classe_testo(codice: str | None) -> str:
-    return codice.replace("_", " ") if codice else "—"
-
-
-def funzioni_testo(riga: Riga, lang: Lang) -> str:
+def funzioni_testo(etichette: Etichette, riga: Riga, lang: Lang) -> str:
     if not riga.valido:
         return "—"
-    return ", ".join(f.replace("_", " ") for f in riga.funzioni_effettive) or t("nessuna", lang)
+    return ", ".join(etichette.funzione(f, lang) for f in riga.funzioni_effettive) or t("nessuna", lang)
 
 
 def data_testo(istruttoria: Istruttoria, lang: Lang) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from avviamento.esito import Rilievo
 from avviamento.i18n import Lang
 from avviamento.reporters.common import fonte_testo
-from avviamento.review.istruttoria import Istruttoria, Riga
+from avviamento.review.istruttoria import Etichette, Istruttoria, Riga
 from avviamento.review.render.common import gravita_testo, stato_breve, t
 
 INTESTAZIONE = (
@@ -40,20 +40,20 @@ def render(istruttoria: Istruttoria, lang: Lang = "it", *, bom: bool = False) ->
         for file in dict.fromkeys(rilievo.file):
             incrociati.setdefault(file, []).append(rilievo.messaggio[lang])
     for riga in istruttoria.righe:
-        writer.writerow(_celle(riga, lang, incrociati.get(riga.file, [])))
+        writer.writerow(_celle(riga, istruttoria.etichette, lang, incrociati.get(riga.file, [])))
     return (BOM if bom else "") + buffer.getvalue()
 
 
-def _celle(riga: Riga, lang: Lang, incrociati: list[str]) -> list[str | int]:
+def _celle(riga: Riga, etichette: Etichette, lang: Lang, incrociati: list[str]) -> list[str | int]:
     conta = riga.valido
     return [
         _testo(riga.file),
         _testo(riga.unione or ""),
         t("si" if riga.valido else "no", lang),
         _testo(riga.errore[lang] if riga.errore else ""),
-        riga.classe_dichiarata or "",
-        riga.classe or "",
-        ", ".join(riga.funzioni_effettive),
+        etichette.classe(riga.classe_dichiarata, lang) if riga.classe_dichiarata else "",
+        etichette.classe(riga.classe, lang) if riga.classe else "",
+        ", ".join(etichette.funzione(f, lang) for f in riga.funzioni_effettive),
         riga.errori if conta else "",
         riga.avvisi if conta else "",
         riga.informazioni if conta else "",

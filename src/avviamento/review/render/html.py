@@ -9,9 +9,8 @@ from avviamento.comuni import CREDITO
 from avviamento.i18n import Lang, data_estesa
 from avviamento.reporters.html import CSS as CSS_CHECK
 from avviamento.reporters.html import rilievi_html
-from avviamento.review.istruttoria import Istruttoria, Riga
+from avviamento.review.istruttoria import Etichette, Istruttoria, Riga
 from avviamento.review.render.common import (
-    classe_testo,
     data_testo,
     funzioni_testo,
     riepilogo_voci,
@@ -78,7 +77,8 @@ def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
         f"<li><strong>{n}</strong>{escape(etichetta)}</li>"
         for etichetta, n in riepilogo_voci(istruttoria, lang)
     )
-    righe = "\n".join(_riga(i, riga, lang) for i, riga in enumerate(istruttoria.righe, 1))
+    etichette = istruttoria.etichette
+    righe = "\n".join(_riga(i, riga, etichette, lang) for i, riga in enumerate(istruttoria.righe, 1))
     intestazioni = "".join(
         f'<th scope="col"{NUMERICA if k in ("errori", "avvisi") else ""}>{escape(t(k, lang))}</th>'
         for k in ("file", "unione", "valido", "dichiarata", "classe", "funzioni", "errori", "avvisi")
@@ -91,7 +91,7 @@ def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
         )
     else:
         incrociati = f"<p>{escape(t('nessun_incrociato', lang))}</p>"
-    dettagli = "\n".join(_dettaglio(i, riga, lang) for i, riga in enumerate(istruttoria.righe, 1))
+    dettagli = "\n".join(_dettaglio(i, riga, etichette, lang) for i, riga in enumerate(istruttoria.righe, 1))
     titolo = f"{t('titolo', lang)} — {t('sottotitolo', lang)}"
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
@@ -123,7 +123,8 @@ def _filtri(istruttoria: Istruttoria, lang: Lang) -> str:
     """The search box and the two filters, hidden until the script shows them."""
     classi = sorted({r.classe for r in istruttoria.righe if r.classe}, key=lambda c: (RANGO.get(c, 0), c))
     opzioni_classe = "".join(
-        f'<option value="{escape(c)}">{escape(classe_testo(c))}</option>' for c in classi
+        f'<option value="{escape(c)}">{escape(istruttoria.etichette.classe(c, lang))}</option>'
+        for c in classi
     )
     opzioni_validita = "".join(
         f'<option value="{v}">{escape(t("filtro." + v, lang))}</option>'
@@ -150,7 +151,7 @@ def _nome(riga: Riga, lang: Lang) -> str:
     return escape(riga.unione or t("senza_nome", lang))
 
 
-def _riga(i: int, riga: Riga, lang: Lang) -> str:
+def _riga(i: int, riga: Riga, etichette: Etichette, lang: Lang) -> str:
     file = f"<code>{escape(riga.file)}</code>"
     nome = f'<a href="#p{i}">{_nome(riga, lang)}</a>'
     if not riga.valido:
@@ -159,7 +160,7 @@ def _riga(i: int, riga: Riga, lang: Lang) -> str:
             f'<tr class="ko" data-classe="" data-validita="non_valido"><td>{file}</td><td>{nome}</td><td class="ko">✘ {t("no", lang)}</td>'
             f'<td colspan="5">{errore}</td></tr>'
         )
-    dichiarata = escape(classe_testo(riga.classe_dichiarata))
+    dichiarata = escape(etichette.classe(riga.classe_dichiarata, lang))
     if riga.dichiarata_superiore:
         dichiarata = f'<span class="ko">{dichiarata}</span>'
     stile = ' class="ko"' if riga.errori else ""
@@ -167,12 +168,12 @@ def _riga(i: int, riga: Riga, lang: Lang) -> str:
     return (
         f"<tr{stile}{dati}><td>{file}</td><td>{nome}</td>"
         f'<td class="ok">✔ {t("si", lang)}</td><td>{dichiarata}</td>'
-        f"<td>{escape(classe_testo(riga.classe))}</td><td>{escape(funzioni_testo(riga, lang))}</td>"
+        f"<td>{escape(etichette.classe(riga.classe, lang))}</td><td>{escape(funzioni_testo(etichette, riga, lang))}</td>"
         f'<td class="n">{riga.errori}</td><td class="n">{riga.avvisi}</td></tr>'
     )
 
 
-def _dettaglio(i: int, riga: Riga, lang: Lang) -> str:
+def _dettaglio(i: int, riga: Riga, etichette: Etichette, lang: Lang) -> str:
     testa = f'<section class="unione" id="p{i}"><h2>{_nome(riga, lang)}</h2>\n'
     file = f'<p class="meta">{escape(t("file", lang))}: <code>{escape(riga.file)}</code>'
     if riga.data_valutazione is not None:
@@ -187,8 +188,8 @@ def _dettaglio(i: int, riga: Riga, lang: Lang) -> str:
             f"<li>{escape(t('perche', lang))}: {escape(m[lang])}</li>" for m in esito.motivi_classe
         )
     classe = (
-        f"<p>{escape(t('classe_calcolata', lang))}: <strong>{escape(classe_testo(riga.classe))}</strong> "
-        f"({escape(t('dichiarata_minuscolo', lang))}: {escape(classe_testo(riga.classe_dichiarata))})</p>"
+        f"<p>{escape(t('classe_calcolata', lang))}: <strong>{escape(etichette.classe(riga.classe, lang))}</strong> "
+        f"({escape(t('dichiarata_minuscolo', lang))}: {escape(etichette.classe(riga.classe_dichiarata, lang))})</p>"
         + (f"<ul>{motivi}</ul>" if motivi else "")
     )
     rilievi = rilievi_html(esito, lang) if esito is not None else ""
