@@ -13,11 +13,11 @@ from avviamento.cli.common import (
     AsOfOption,
     LangOption,
     Lingua,
-    RulesOption,
+    RulesListOption,
     fail,
     input_errors,
     lang_of,
-    load_rules,
+    load_rules_list,
     parse_option_date,
     text_layout,
 )
@@ -83,7 +83,7 @@ def review(
         typer.Argument(help="Profili YAML o cartelle che li contengono (.yaml, .yml).", show_default=False),
     ],
     as_of: AsOfOption = None,
-    rules: RulesOption = None,
+    rules: RulesListOption = None,
     formato: Annotated[
         FormatoIstruttoria, typer.Option("--format", help="Formato dell'istruttoria.")
     ] = FormatoIstruttoria.table,
@@ -153,7 +153,7 @@ def review(
         _fail(lang, "non_cartella", cartella=report_dir)
     with input_errors(lang):
         voci = raccogli_con_nomi(percorsi)
-        pack = load_rules(rules)
+        pack = load_rules_list(rules)
     files = [path for path, _nome in voci]
     if not files:
         _fail(lang, "nessun_profilo", percorsi=", ".join(str(p) for p in percorsi))
@@ -182,7 +182,9 @@ def review(
         from avviamento.cli.storico import registra_profili
 
         validi = [f for f, riga in zip(files, istruttoria.righe, strict=True) if riga.valido]
-        for riga in registra_profili(archivio, validi, pack, giorno, lang):
+        for riga in registra_profili(
+            archivio, validi, pack[0], giorno, lang
+        ):  # the history keeps the first pack
             typer.echo(riga, err=True)
     if report_dir is not None:
         _scrivi_rapporti(istruttoria, report_dir, force, lang)

@@ -13,7 +13,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from avviamento.classi import ETICHETTE_FISSE, etichetta_classe
-from avviamento.engine import evaluate
+from avviamento.engine import evaluate, evaluate_packs
 from avviamento.errors import InputError, Text, both, breve, una_riga
 from avviamento.esito import Esito, InfoRegole
 from avviamento.profilo import validate_profile
@@ -23,6 +23,8 @@ from avviamento.review.istruttoria import ComuneMembro, Etichette, Istruttoria, 
 from avviamento.yamlio import Document, load_yaml
 
 ESTENSIONI = (".yaml", ".yml")
+# one pack, or several applied together (`--rules` repeated)
+Pacchetti = RulePack | Sequence[RulePack]
 
 # Below this many files per extra worker, starting a pool costs more than the second core saves (~3 ms a file).
 SOGLIA_PARALLELO = 48
@@ -85,7 +87,7 @@ def _sotto(cartella: Path) -> Iterable[Path]:
 
 
 def valuta_file(
-    path: Path, pack: RulePack, as_of: dt.date | None, *, con_rilievi: bool = False, nome: str | None = None
+    path: Path, pack: Pacchetti, as_of: dt.date | None, *, con_rilievi: bool = False, nome: str | None = None
 ) -> Riga:
     """One profile → one row, named `nome` (default: the path). Never raises for a bad file: the error becomes
     the row."""
@@ -96,7 +98,7 @@ def valuta_file(
 def valuta(
     nome: str,
     leggi: Callable[[], Document],
-    pack: RulePack,
+    pack: Pacchetti,
     as_of: dt.date | None,
     *,
     con_rilievi: bool = False,
@@ -106,7 +108,10 @@ def valuta(
     try:
         documento = leggi()
         caricato = validate_profile(documento)
-        esito = evaluate(caricato, pack, as_of)
+        packs = pacchetti(pack)
+        esito = (
+            evaluate(caricato, packs[0], as_of) if len(packs) == 1 else evaluate_packs(caricato, packs, as_of)
+        )
     except InputError as exc:
         return Riga(nome, False, errore=_una_riga(exc), unione=_nome_grezzo(documento))
     except Exception as exc:  # a bug must not stop a batch of a hundred Unions: report it on its row
@@ -137,7 +142,7 @@ def valuta(
 
 def istruisci(
     files: Sequence[Path],
-    pack: RulePack,
+    pack: Pacchetti,
     as_of: dt.date | None = None,
     *,
     con_rilievi: bool = False,
@@ -171,7 +176,7 @@ def processi_utili(n_file: int, jobs: int) -> int:
 
 def valuta_tutti(
     files: Sequence[Path],
-    pack: RulePack,
+    pack: Pacchetti,
     as_of: dt.date | None,
     *,
     con_rilievi: bool = False,
@@ -206,10 +211,10 @@ def valuta_tutti(
             yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi, nome=nome)
 
 
-_lavoro: tuple[RulePack, dt.date | None, bool] | None = None
+_lavoro: tuple[Pacchetti, dt.date | None, bool] | None = None
 
 
-def _inizia_worker(pack: RulePack, as_of: dt.date | None, con_rilievi: bool) -> None:
+def _inizia_worker(pack: Pacchetti, as_of: dt.date | None, con_rilievi: bool) -> None:
     global _lavoro
     _lavoro = (pack, as_of, con_rilievi)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which ends the pool: one message
@@ -221,11 +226,16 @@ def _valuta_blocco(voci: Sequence[tuple[Path, str]]) -> list[Riga]:
     return [valuta_file(path, pack, as_of, con_rilievi=con_rilievi, nome=nome) for path, nome in voci]
 
 
-def componi(righe: Sequence[Riga], pack: RulePack, as_of: dt.date | None) -> Istruttoria:
-    """The rows of a batch, and the findings across them."""
-    regole = InfoRegole(pack.id, pack.versione, pack.sha256)
-    incrociati = tuple(rilievi_incrociati(righe, pack))
-    return Istruttoria(as_of, regole, tuple(righe), incrociati, (regole,), etichette_di(pack))
+def componi(righe: Sequence[Riga], pack: Pacchetti, as_of: dt.date | None) -> Istruttoria:
+    """The rows of a batch, and the findings across them (the first pack gives classes and functions)."""
+    packs = pacchetti(pack)
+    tutti = tuple(InfoRegole(p.id, p.versione, p.sha256) for p in packs)
+    incrociati = tuple(rilievi_incrociati(righe, packs[0]))
+    return Istruttoria(as_of, tutti[0], tuple(righe), incrociati, tutti, etichette_di(packs[0]))
+
+
+def pacchetti(pack: Pacchetti) -> list[RulePack]:
+    return [pack] if isinstance(pack, RulePack) else list(pack)
 
 
 def etichette_di(pack: RulePack) -> Etichette:

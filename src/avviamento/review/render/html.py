@@ -72,7 +72,10 @@ NUMERICA = ' class="n"'
 
 
 def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
-    regole = istruttoria.regole
+    pacchetti = ", ".join(
+        f"<code>{escape(r.id)}</code> {escape(r.versione)} (sha256 <code>{escape(r.sha256)}</code>)"
+        for r in istruttoria.pacchetti or (istruttoria.regole,)
+    )
     riepilogo = "".join(
         f"<li><strong>{n}</strong>{escape(etichetta)}</li>"
         for etichetta, n in riepilogo_voci(istruttoria, lang)
@@ -100,8 +103,7 @@ def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
 <style>{CSS}</style></head><body>
 <h1>{escape(titolo)}</h1>
 <p class="meta">{escape(t("data", lang))}: {escape(data_testo(istruttoria, lang))} ·
-{escape(t("regole", lang))}: <code>{escape(regole.id)}</code> {escape(regole.versione)}
-(sha256 <code>{escape(regole.sha256)}</code>)</p>
+{escape(t("regole", lang))}: {pacchetti}</p>
 <ul class="riepilogo">{riepilogo}</ul>
 <h2>{escape(t("profili_titolo", lang))}</h2>
 {_filtri(istruttoria, lang)}

@@ -42,6 +42,7 @@ def incrociato_dict(rilievo: RilievoIncrociato, lang: Lang) -> dict[str, Any]:
 def as_dict(istruttoria: Istruttoria, lang: Lang = "it") -> dict[str, Any]:
     regole = istruttoria.regole
     giorno = istruttoria.data_valutazione
+    pacchetti = istruttoria.pacchetti or (regole,)
     return {
         "formato": FORMATO,
         "data_valutazione": giorno.isoformat() if giorno else None,
@@ -49,6 +50,8 @@ def as_dict(istruttoria: Istruttoria, lang: Lang = "it") -> dict[str, Any]:
         "conteggi": istruttoria.conteggi(),
         "profili": [riga_dict(r, lang) for r in istruttoria.righe],
         "rilievi_incrociati": [incrociato_dict(r, lang) for r in istruttoria.incrociati],
+        # additive: every pack applied (`regole` is the first), for `--rules` repeated
+        "pacchetti": [{"id": p.id, "versione": p.versione, "sha256": p.sha256} for p in pacchetti],
     }
 
 

@@ -20,11 +20,13 @@ NUMERICHE = frozenset({"errori", "avvisi"})
 
 
 def intestazione(istruttoria: Istruttoria, lang: Lang) -> list[str]:
-    regole = istruttoria.regole
+    regole = ", ".join(
+        f"{r.id} {r.versione} (sha256 {r.sha256[:12]}…)"
+        for r in istruttoria.pacchetti or (istruttoria.regole,)
+    )
     return [
         f"{t('titolo', lang)} — {t('sottotitolo', lang)}",
-        f"{t('data', lang)}: {data_testo(istruttoria, lang)} · {t('regole', lang)}: "
-        f"{regole.id} {regole.versione} (sha256 {regole.sha256[:12]}…)",
+        f"{t('data', lang)}: {data_testo(istruttoria, lang)} · {t('regole', lang)}: {regole}",
     ]
 
 
