@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
 import typer
 
@@ -24,7 +26,8 @@ from avviamento.cli.common import (
 from avviamento.review.render import FormatoIstruttoria
 
 if TYPE_CHECKING:
-    from avviamento.review.istruttoria import Istruttoria
+    from avviamento.review.istruttoria import Istruttoria, Riga
+    from avviamento.review.rapporti import RapportiUnioni
 
 T = TypeVar("T")
 
@@ -137,7 +140,14 @@ def review(
     Exit: 0 nessun errore; 1 almeno un profilo non valido o con un rilievo «errore»; 2 argomenti non utilizzabili.
     """
     from avviamento.fileio import scrivi_atomico
-    from avviamento.review.batch import cpu_disponibili, istruisci, raccogli_con_nomi
+    from avviamento.review.batch import (
+        Compattatore,
+        componi,
+        cpu_disponibili,
+        etichette_di,
+        raccogli_con_nomi,
+        valuta_tutti,
+    )
 
     code = lang_of(lang)
     giorno = parse_option_date(as_of, "--as-of", lang)
@@ -163,39 +173,83 @@ def review(
 
         archivio = apri(db, lang)  # a foreign --db stops here, before the batch
 
-    # only the HTML report and the CSV of findings show each Union's findings
+    # only the HTML report, the CSV of findings and the Unions' reports need each Union's findings: they are
+    # written as the rows come, then dropped; the rows kept are compact (memory flat in the number of files)
     con_rilievi = formato is FormatoIstruttoria.html or per_rilievo or report_dir is not None
-    istruttoria = _con_avanzamento(
-        len(files),
-        MESSAGGI["avanzamento"][code],
-        lambda avanza: istruisci(
+    etichette = etichette_di(pack[0])
+    dettagli = _spool() if formato is FormatoIstruttoria.html else None
+    rilievi: TextIO | None = None
+    scrittore_rilievi = None
+    if per_rilievo:
+        from avviamento.review.render.csv import RilieviCsv
+
+        rilievi = _spool()
+        scrittore_rilievi = RilieviCsv(rilievi, code, len(pack) > 1, bom=bom)
+    rapporti = None
+    if report_dir is not None:
+        from avviamento.review.rapporti import RapportiUnioni
+
+        rapporti = RapportiUnioni(code)
+    compatta = Compattatore()
+
+    def lavoro(avanza: Callable[[Path], None] | None) -> Istruttoria:
+        righe: list[Riga] = []
+        valutate = valuta_tutti(
             files,
             pack,
             giorno,
             con_rilievi=con_rilievi,
-            avanzamento=avanza,
             jobs=jobs or cpu_disponibili(),
             nomi=[nome for _path, nome in voci],
-        ),
-    )
+        )
+        for i, (path, riga) in enumerate(valutate, 1):
+            if dettagli is not None:
+                from avviamento.review.render.html import dettaglio
+
+                dettagli.write(dettaglio(i, riga, etichette, code) + "\n")
+            if scrittore_rilievi is not None:
+                scrittore_rilievi.aggiungi(riga)
+            if rapporti is not None:
+                rapporti.aggiungi(riga)
+            righe.append(compatta(riga))
+            if avanza is not None:
+                avanza(path)
+        return componi(righe, pack, giorno)
+
+    istruttoria = _con_avanzamento(len(files), MESSAGGI["avanzamento"][code], lavoro)
     if archivio is not None:
         from avviamento.cli.storico import registra_profili
 
         validi = [f for f, riga in zip(files, istruttoria.righe, strict=True) if riga.valido]
-        for riga in registra_profili(
-            archivio, validi, pack[0], giorno, lang
-        ):  # the history keeps the first pack
+        # the history keeps the first pack
+        for riga in registra_profili(archivio, validi, pack[0], giorno, lang):
             typer.echo(riga, err=True)
-    if report_dir is not None:
-        _scrivi_rapporti(istruttoria, report_dir, force, lang)
-    testo = _render(
-        istruttoria, formato, lang, bom=bom, a_video=out is None, per_rilievo=per_rilievo, no_color=no_color
-    )
+    if rapporti is not None and report_dir is not None:
+        _scrivi_rapporti(rapporti, report_dir, force, lang)
+
+    def scrivi(flusso: TextIO) -> None:
+        if rilievi is not None:
+            rilievi.seek(0)
+            shutil.copyfileobj(rilievi, flusso)
+        else:
+            _scrivi(
+                istruttoria,
+                formato,
+                lang,
+                flusso,
+                bom=bom,
+                a_video=out is None,
+                no_color=no_color,
+                dettagli=dettagli,
+            )
+
     if out is None:
-        typer.echo(testo, nl=False)
+        scrivi(sys.stdout)
     else:
+        buffer = io.StringIO(newline="")
+        scrivi(buffer)
         try:
-            scrivi_atomico(out, testo.encode("utf-8"), sovrascrivi=force)
+            scrivi_atomico(out, buffer.getvalue().encode("utf-8"), sovrascrivi=force)
         except FileExistsError:  # created meanwhile, by another run: never replaced without --force
             from avviamento.fileio import ESISTE
 
@@ -208,19 +262,22 @@ def review(
     raise typer.Exit(1 if istruttoria.esito_negativo else 0)
 
 
+def _spool() -> TextIO:
+    """Text kept in memory up to 1 MiB, then in a temporary file."""
+    import tempfile
+
+    return tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8", newline="")  # type: ignore[return-value]
+
+
 def _fail(lang: Lingua, chiave: str, **valori: object) -> NoReturn:
     fail("avviamento: " + MESSAGGI[chiave][lang_of(lang)].format(**valori))
 
 
-def _scrivi_rapporti(istruttoria: Istruttoria, cartella: Path, force: bool, lang: Lingua) -> None:
+def _scrivi_rapporti(rapporti: RapportiUnioni, cartella: Path, force: bool, lang: Lingua) -> None:
     """Every Union's report lands in the folder, or none does; an existing file is kept without --force."""
     from avviamento.fileio import ESISTE, pubblica
-    from avviamento.review.rapporti import RapportiUnioni
 
     code = lang_of(lang)
-    rapporti = RapportiUnioni(code)
-    for riga in istruttoria.righe:
-        rapporti.aggiungi(riga)
     bersagli = rapporti.bersagli(cartella)
     if not bersagli:
         typer.echo("avviamento: " + MESSAGGI["rapporti_nessuno"][code], err=True)
@@ -262,35 +319,38 @@ def _con_avanzamento(totale: int, etichetta: str, lavoro: Callable[[Callable[[Pa
         return lavoro(lambda _path: progress.advance(task))
 
 
-def _render(
+def _scrivi(
     istruttoria: Istruttoria,
     formato: FormatoIstruttoria,
     lang: Lingua,
+    flusso: TextIO,
     *,
     bom: bool,
     a_video: bool,
-    per_rilievo: bool = False,
     no_color: bool = False,
-) -> str:
+    dettagli: TextIO | None = None,
+) -> None:
     code = lang_of(lang)
     if formato is FormatoIstruttoria.csv:
         from avviamento.review.render import csv
 
-        if per_rilievo:
-            return csv.render_rilievi(istruttoria, code, bom=bom)
-        return csv.render(istruttoria, code, bom=bom)
-    if formato is FormatoIstruttoria.json:
+        csv.scrivi(istruttoria, flusso, code, bom=bom)
+    elif formato is FormatoIstruttoria.json:
         from avviamento.review.render import json
 
-        return json.render(istruttoria, code)
-    if formato is FormatoIstruttoria.html:
+        json.scrivi(istruttoria, flusso, code)
+    elif formato is FormatoIstruttoria.html:
         from avviamento.review.render import html
 
-        return html.render(istruttoria, code)
-    from avviamento.review.render import table
+        html.scrivi(istruttoria, flusso, code, dettagli)
+    else:
+        from avviamento.review.render import table
 
-    colore, larghezza = text_layout(no_color) if a_video else (False, None)
-    return table.render(istruttoria, code, color=colore, width=larghezza)
+        colore, larghezza = text_layout(no_color) if a_video else (False, None)
+        if larghezza is None:
+            table.scrivi_semplice(istruttoria, flusso, code)  # no rich: several times cheaper
+        else:
+            flusso.write(table.render(istruttoria, code, color=colore, width=larghezza))
 
 
 def _profili(n: int, lang: str) -> str:

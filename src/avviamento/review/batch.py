@@ -161,6 +161,28 @@ def istruisci(
     return componi(righe, pack, as_of)
 
 
+class Compattatore:
+    """What the cross-checks and the outputs keep of each row once written: no findings, and the Comuni and
+    codes shared with the rows before (one object per Comune), so that memory grows little per profile."""
+
+    def __init__(self) -> None:
+        self.comuni: dict[ComuneMembro, ComuneMembro] = {}
+        self.testi: dict[str, str] = {}
+
+    def __call__(self, riga: Riga) -> Riga:
+        testo = self.testi.setdefault
+        return dataclasses.replace(
+            riga,
+            esito=None,
+            comuni=tuple(self.comuni.setdefault(c, c) for c in riga.comuni),
+            funzioni_effettive=tuple(testo(f, f) for f in riga.funzioni_effettive),
+            classe=testo(riga.classe, riga.classe) if riga.classe else None,
+            classe_dichiarata=testo(riga.classe_dichiarata, riga.classe_dichiarata)
+            if riga.classe_dichiarata
+            else None,
+        )
+
+
 def cpu_disponibili() -> int:
     """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from typing import TextIO
 
 from avviamento.esito import Rilievo
 from avviamento.i18n import Lang
@@ -33,7 +34,14 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 def render(istruttoria: Istruttoria, lang: Lang = "it", *, bom: bool = False) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    scrivi(istruttoria, buffer, lang, bom=bom)
+    return buffer.getvalue()
+
+
+def scrivi(istruttoria: Istruttoria, flusso: TextIO, lang: Lang = "it", *, bom: bool = False) -> None:
+    if bom:
+        flusso.write(BOM)
+    writer = csv.writer(flusso, delimiter=";", lineterminator="\r\n")
     writer.writerow(INTESTAZIONE)
     incrociati: dict[str, list[str]] = {}
     for rilievo in istruttoria.incrociati:
@@ -41,7 +49,6 @@ def render(istruttoria: Istruttoria, lang: Lang = "it", *, bom: bool = False) ->
             incrociati.setdefault(file, []).append(rilievo.messaggio[lang])
     for riga in istruttoria.righe:
         writer.writerow(_celle(riga, istruttoria.etichette, lang, incrociati.get(riga.file, [])))
-    return (BOM if bom else "") + buffer.getvalue()
 
 
 def _celle(riga: Riga, etichette: Etichette, lang: Lang, incrociati: list[str]) -> list[str | int]:
@@ -73,12 +80,25 @@ def render_rilievi(istruttoria: Istruttoria, lang: Lang = "it", *, bom: bool = F
     """One row per open finding of each profile (an invalid profile is one row with its error); the rows
     need the findings: evaluate with `con_rilievi=True`. With several packs, a last column names each one's."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    piu_pacchetti = len(istruttoria.pacchetti) > 1
-    writer.writerow(intestazione_rilievi(lang, piu_pacchetti))
+    scrittore = RilieviCsv(buffer, lang, len(istruttoria.pacchetti) > 1, bom=bom)
     for riga in istruttoria.righe:
-        writer.writerows(celle_rilievi(riga, lang, piu_pacchetti))
-    return (BOM if bom else "") + buffer.getvalue()
+        scrittore.aggiungi(riga)
+    return buffer.getvalue()
+
+
+class RilieviCsv:
+    """The CSV of findings written as the rows come (it needs each row's findings, not the whole batch)."""
+
+    def __init__(self, flusso: TextIO, lang: Lang, piu_pacchetti: bool, *, bom: bool = False) -> None:
+        if bom:
+            flusso.write(BOM)
+        self.writer = csv.writer(flusso, delimiter=";", lineterminator="\r\n")
+        self.lang = lang
+        self.piu_pacchetti = piu_pacchetti
+        self.writer.writerow(intestazione_rilievi(lang, piu_pacchetti))
+
+    def aggiungi(self, riga: Riga) -> None:
+        self.writer.writerows(celle_rilievi(riga, self.lang, self.piu_pacchetti))
 
 
 def intestazione_rilievi(lang: Lang, piu_pacchetti: bool) -> tuple[str, ...]:

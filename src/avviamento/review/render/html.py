@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import shutil
 from html import escape
+from typing import TextIO
 
 from avviamento.classi import RANGO
 from avviamento.comuni import CREDITO
@@ -72,6 +75,16 @@ NUMERICA = ' class="n"'
 
 
 def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
+    buffer = io.StringIO()
+    scrivi(istruttoria, buffer, lang)
+    return buffer.getvalue()
+
+
+def scrivi(
+    istruttoria: Istruttoria, flusso: TextIO, lang: Lang = "it", dettagli: TextIO | None = None
+) -> None:
+    """The report, a row at a time; `dettagli`: each Union's section, written as the rows came (see `dettaglio`),
+    otherwise made here from the rows' findings."""
     pacchetti = ", ".join(
         f"<code>{escape(r.id)}</code> {escape(r.versione)} (sha256 <code>{escape(r.sha256)}</code>)"
         for r in istruttoria.pacchetti or (istruttoria.regole,)
@@ -81,7 +94,6 @@ def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
         for etichetta, n in riepilogo_voci(istruttoria, lang)
     )
     etichette = istruttoria.etichette
-    righe = "\n".join(_riga(i, riga, etichette, lang) for i, riga in enumerate(istruttoria.righe, 1))
     intestazioni = "".join(
         f'<th scope="col"{NUMERICA if k in ("errori", "avvisi") else ""}>{escape(t(k, lang))}</th>'
         for k in ("file", "unione", "valido", "dichiarata", "classe", "funzioni", "errori", "avvisi")
@@ -94,9 +106,8 @@ def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
         )
     else:
         incrociati = f"<p>{escape(t('nessun_incrociato', lang))}</p>"
-    dettagli = "\n".join(_dettaglio(i, riga, etichette, lang) for i, riga in enumerate(istruttoria.righe, 1))
     titolo = f"{t('titolo', lang)} — {t('sottotitolo', lang)}"
-    return f"""<!DOCTYPE html>
+    flusso.write(f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(titolo)}</title>
@@ -109,16 +120,24 @@ def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
 {_filtri(istruttoria, lang)}
 <table id="profili"><thead><tr>{intestazioni}</tr></thead>
 <tbody>
-{righe}
-</tbody></table>
+""")
+    for i, riga in enumerate(istruttoria.righe, 1):
+        flusso.write(_riga(i, riga, etichette, lang) + "\n")
+    flusso.write(f"""</tbody></table>
 <h2>{escape(t("incrociati", lang))} ({len(istruttoria.incrociati)})</h2>
 {incrociati}
 <h2>{escape(t("dettaglio", lang))}</h2>
-{dettagli}
-<p class="meta">{escape(t("generato", lang))} · {escape(CREDITO)}</p>
+""")
+    if dettagli is None:
+        for i, riga in enumerate(istruttoria.righe, 1):
+            flusso.write(dettaglio(i, riga, etichette, lang) + "\n")
+    else:
+        dettagli.seek(0)
+        shutil.copyfileobj(dettagli, flusso)
+    flusso.write(f"""<p class="meta">{escape(t("generato", lang))} · {escape(CREDITO)}</p>
 <script>{SCRIPT}</script>
 </body></html>
-"""
+""")
 
 
 def _filtri(istruttoria: Istruttoria, lang: Lang) -> str:
@@ -175,7 +194,7 @@ def _riga(i: int, riga: Riga, etichette: Etichette, lang: Lang) -> str:
     )
 
 
-def _dettaglio(i: int, riga: Riga, etichette: Etichette, lang: Lang) -> str:
+def dettaglio(i: int, riga: Riga, etichette: Etichette, lang: Lang) -> str:
     testa = f'<section class="unione" id="p{i}"><h2>{_nome(riga, lang)}</h2>\n'
     file = f'<p class="meta">{escape(t("file", lang))}: <code>{escape(riga.file)}</code>'
     if riga.data_valutazione is not None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from avviamento.i18n import Lang
 from avviamento.review.istruttoria import FORMATO, Istruttoria, Riga, RilievoIncrociato
@@ -48,7 +49,7 @@ def as_dict(istruttoria: Istruttoria, lang: Lang = "it") -> dict[str, Any]:
         "data_valutazione": giorno.isoformat() if giorno else None,
         "regole": {"id": regole.id, "versione": regole.versione, "sha256": regole.sha256},
         "conteggi": istruttoria.conteggi(),
-        "profili": [riga_dict(r, lang) for r in istruttoria.righe],
+        "profili": [riga_dict(r, lang) for r in istruttoria.righe],  # `scrivi` writes them one by one
         "rilievi_incrociati": [incrociato_dict(r, lang) for r in istruttoria.incrociati],
         # additive: every pack applied (`regole` is the first), for `--rules` repeated
         "pacchetti": [{"id": p.id, "versione": p.versione, "sha256": p.sha256} for p in pacchetti],
@@ -56,4 +57,17 @@ def as_dict(istruttoria: Istruttoria, lang: Lang = "it") -> dict[str, Any]:
 
 
 def render(istruttoria: Istruttoria, lang: Lang = "it") -> str:
-    return json.dumps(as_dict(istruttoria, lang), ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    scrivi(istruttoria, buffer, lang)
+    return buffer.getvalue()
+
+
+def scrivi(istruttoria: Istruttoria, flusso: TextIO, lang: Lang = "it") -> None:
+    """The same text as `json.dumps(as_dict(…), indent=2)`, one profile at a time: no document in memory."""
+    documento = as_dict(istruttoria, lang) | {"profili": []}
+    testa, _, coda = json.dumps(documento, ensure_ascii=False, indent=2).partition('"profili": []')
+    flusso.write(testa + '"profili": [')
+    for n, riga in enumerate(istruttoria.righe):
+        testo = json.dumps(riga_dict(riga, lang), ensure_ascii=False, indent=2)
+        flusso.write(("," if n else "") + "\n    " + testo.replace("\n", "\n    "))
+    flusso.write(("\n  ]" if istruttoria.righe else "]") + coda + "\n")

@@ -6,7 +6,9 @@ to a file it is a plain text table, not wrapped at all (and several times cheape
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
+from typing import TextIO
 
 from avviamento.i18n import Lang
 from avviamento.review.istruttoria import Etichette, Istruttoria, Riga
@@ -73,43 +75,37 @@ def render(
 
 
 def render_semplice(istruttoria: Istruttoria, lang: Lang = "it") -> str:
-    tabella = TabellaSemplice(lang)
+    buffer = io.StringIO()
+    scrivi_semplice(istruttoria, buffer, lang)
+    return buffer.getvalue()
+
+
+def scrivi_semplice(istruttoria: Istruttoria, flusso: TextIO, lang: Lang = "it") -> None:
+    """Columns padded to their widest cell, two spaces apart, numbers aligned right; written a row at a time
+    (a first pass measures the columns)."""
+    etichette = istruttoria.etichette
+    testata = tuple(t(c, lang) for c in COLONNE)
+    larghezze = [len(c) for c in testata]
     for riga in istruttoria.righe:
-        tabella.aggiungi(celle(riga, istruttoria.etichette, lang))
-    parti = [*intestazione(istruttoria, lang), *tabella.righe()]
-    parti.extend(testo for _stile, testo in coda(istruttoria, lang))
-    return "\n".join(parti) + "\n"
+        larghezze = [max(w, len(c)) for w, c in zip(larghezze, celle(riga, etichette, lang), strict=True)]
 
-
-class TabellaSemplice:
-    """Columns padded to their widest cell, two spaces apart; numbers aligned right."""
-
-    def __init__(self, lang: Lang) -> None:
-        self.testata = tuple(t(c, lang) for c in COLONNE)
-        self.larghezze = [len(c) for c in self.testata]
-        self.celle: list[tuple[str, ...]] = []
-
-    def aggiungi(self, celle: tuple[str, ...]) -> None:
-        self.larghezze = [max(w, len(c)) for w, c in zip(self.larghezze, celle, strict=True)]
-        self.celle.append(celle)
-
-    def riga(self, celle: tuple[str, ...]) -> str:
+    def linea(valori: tuple[str, ...]) -> str:
         parti = [
             c.rjust(w) if nome in NUMERICHE else c.ljust(w)
-            for nome, c, w in zip(COLONNE, celle, self.larghezze, strict=True)
+            for nome, c, w in zip(COLONNE, valori, larghezze, strict=True)
         ]
-        return "  ".join(parti).rstrip()
+        return "  ".join(parti).rstrip() + "\n"
 
-    def righe(self) -> Iterable[str]:
-        yield self.riga(self.testata)
-        yield "  ".join("-" * w for w in self.larghezze)
-        for celle in self.celle:
-            yield self.riga(celle)
+    flusso.write("\n".join(intestazione(istruttoria, lang)) + "\n")
+    flusso.write(linea(testata))
+    flusso.write("  ".join("-" * w for w in larghezze) + "\n")
+    for riga in istruttoria.righe:
+        flusso.write(linea(celle(riga, etichette, lang)))
+    for _stile, testo in coda(istruttoria, lang):
+        flusso.write(testo + "\n")
 
 
 def _render_rich(istruttoria: Istruttoria, lang: Lang, *, color: bool, width: int) -> str:
-    import io
-
     from rich import box
     from rich.console import Console
     from rich.markup import escape
