@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 from avviamento.classi import etichetta_classe
 from avviamento.comuni import anagrafe, normalizza
@@ -86,30 +87,44 @@ def _comuni_condivisi(
         if len(gruppi_del_comune) > 1:
             per_insieme[tuple(sorted(gruppi_del_comune))].append(chiave)
     for insieme, chiavi in sorted(per_insieme.items()):
-        file = tuple(righe[i].file for g in insieme for i in gruppi[g])
-        unioni = tuple(righe[g].unione or "" for g in insieme)
-        elenco = "; ".join(
-            f"«{righe[g].unione}» ({', '.join(righe[i].file for i in gruppi[g])})" for g in insieme
-        )
+        per_unione = tuple((righe[g].unione or "", tuple(righe[i].file for i in gruppi[g])) for g in insieme)
         etichette = ", ".join(nomi[c][1] for c in chiavi)
-        n = len(insieme)
-        if len(chiavi) == 1:
-            messaggio: Text = {
-                "it": f"Il Comune di {etichette} risulta membro di {n} Unioni: {elenco}. "
-                f"Un Comune può far parte di una sola Unione ({FONTE_UNA_SOLA_UNIONE['it']}).",
-                "en": f"The Comune of {etichette} is a member of {n} Unions: {elenco}. "
-                f"A Comune may belong to one Union only ({FONTE_UNA_SOLA_UNIONE['en']}).",
-            }
-        else:
-            messaggio = {
-                "it": f"I Comuni di {etichette} risultano membri di {n} Unioni: {elenco}. "
-                f"Un Comune può far parte di una sola Unione ({FONTE_UNA_SOLA_UNIONE['it']}).",
-                "en": f"The Comuni of {etichette} are members of {n} Unions: {elenco}. "
-                f"A Comune may belong to one Union only ({FONTE_UNA_SOLA_UNIONE['en']}).",
-            }
         yield RilievoIncrociato(
-            "comune_in_piu_unioni", messaggio, file, tuple(nomi[c][0] for c in chiavi), unioni
+            "comune_in_piu_unioni",
+            TestoDifferito(partial(_testo_comuni, etichette, len(chiavi) == 1, per_unione)),
+            tuple(f for _unione, file in per_unione for f in file),
+            tuple(nomi[c][0] for c in chiavi),
+            tuple(unione for unione, _file in per_unione),
         )
+
+
+class TestoDifferito(dict[str, str]):
+    """A message written only when read: with many Unions sharing Comuni, the lists of Unions and files would
+    otherwise be kept whole, in two languages, for the whole batch."""
+
+    __slots__ = ("_crea",)
+
+    def __init__(self, crea: Callable[[str], str]) -> None:
+        super().__init__()
+        self._crea = crea
+
+    def __missing__(self, lang: str) -> str:
+        return self._crea(lang)
+
+
+def _testo_comuni(
+    etichette: str, uno: bool, per_unione: tuple[tuple[str, tuple[str, ...]], ...], lang: str
+) -> str:
+    n = len(per_unione)
+    elenco = "; ".join(f"«{unione}» ({', '.join(file)})" for unione, file in per_unione)
+    fonte = FONTE_UNA_SOLA_UNIONE[lang]
+    if lang == "en":
+        if uno:
+            return f"The Comune of {etichette} is a member of {n} Unions: {elenco}. A Comune may belong to one Union only ({fonte})."
+        return f"The Comuni of {etichette} are members of {n} Unions: {elenco}. A Comune may belong to one Union only ({fonte})."
+    if uno:
+        return f"Il Comune di {etichette} risulta membro di {n} Unioni: {elenco}. Un Comune può far parte di una sola Unione ({fonte})."
+    return f"I Comuni di {etichette} risultano membri di {n} Unioni: {elenco}. Un Comune può far parte di una sola Unione ({fonte})."
 
 
 def _unioni_duplicate(
