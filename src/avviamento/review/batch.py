@@ -7,9 +7,11 @@ import datetime as dt
 import multiprocessing
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from pathlib import Path
 
 from avviamento.classi import ETICHETTE_FISSE, etichetta_classe
@@ -225,7 +227,17 @@ def valuta_tutti(
         with ProcessPoolExecutor(
             processi, mp_context=contesto, initializer=_inizia_worker, initargs=(pack, as_of, con_rilievi)
         ) as pool:
-            for chunk, righe in zip(blocchi, pool.map(_valuta_blocco, blocchi), strict=True):
+            # a few chunks in flight, not all: on a busy machine the workers would run ahead of the caller,
+            # whose finished rows would pile up in memory
+            in_corso: deque[tuple[list[tuple[Path, str]], Future[list[Riga]]]] = deque()
+            successivi = iter(blocchi)
+            for chunk in islice(successivi, processi * 2):
+                in_corso.append((chunk, pool.submit(_valuta_blocco, chunk)))
+            while in_corso:
+                chunk, futuro = in_corso.popleft()
+                righe = futuro.result()
+                for chunk_nuovo in islice(successivi, 1):
+                    in_corso.append((chunk_nuovo, pool.submit(_valuta_blocco, chunk_nuovo)))
                 yield from zip((path for path, _nome in chunk), righe, strict=True)
                 fatti += len(chunk)
     except BrokenProcessPool:  # a worker died (out of memory, killed): the rest here, so no row is lost

@@ -87,14 +87,16 @@ def _comuni_condivisi(
         if len(gruppi_del_comune) > 1:
             per_insieme[tuple(sorted(gruppi_del_comune))].append(chiave)
     for insieme, chiavi in sorted(per_insieme.items()):
-        per_unione = tuple((righe[g].unione or "", tuple(righe[i].file for i in gruppi[g])) for g in insieme)
+        file = tuple(righe[i].file for g in insieme for i in gruppi[g])
+        unioni = tuple(righe[g].unione or "" for g in insieme)
+        quanti = tuple(len(gruppi[g]) for g in insieme)  # each Union's files, in `file`'s order
         etichette = ", ".join(nomi[c][1] for c in chiavi)
         yield RilievoIncrociato(
             "comune_in_piu_unioni",
-            TestoDifferito(partial(_testo_comuni, etichette, len(chiavi) == 1, per_unione)),
-            tuple(f for _unione, file in per_unione for f in file),
+            TestoDifferito(partial(_testo_comuni, etichette, len(chiavi) == 1, unioni, file, quanti)),
+            file,
             tuple(nomi[c][0] for c in chiavi),
-            tuple(unione for unione, _file in per_unione),
+            unioni,
         )
 
 
@@ -113,10 +115,19 @@ class TestoDifferito(dict[str, str]):
 
 
 def _testo_comuni(
-    etichette: str, uno: bool, per_unione: tuple[tuple[str, tuple[str, ...]], ...], lang: str
+    etichette: str,
+    uno: bool,
+    unioni: tuple[str, ...],
+    file: tuple[str, ...],
+    quanti: tuple[int, ...],
+    lang: str,
 ) -> str:
-    n = len(per_unione)
-    elenco = "; ".join(f"«{unione}» ({', '.join(file)})" for unione, file in per_unione)
+    n = len(unioni)
+    parti, inizio = [], 0
+    for unione, k in zip(unioni, quanti, strict=True):
+        parti.append(f"«{unione}» ({', '.join(file[inizio : inizio + k])})")
+        inizio += k
+    elenco = "; ".join(parti)
     fonte = FONTE_UNA_SOLA_UNIONE[lang]
     if lang == "en":
         if uno:
