@@ -41,6 +41,12 @@ VALIDI = (
 )
 
 
+@pytest.fixture(autouse=True)
+def senza_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Piped output is not wrapped unless COLUMNS says so (pytest-xdist's workers set COLUMNS=80)."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 @pytest.fixture
 def cartella(tmp_path: Path) -> Path:
     """Walked in name order: nuovo-circondario-imolese, profilo-esempio, rotto, terre-d-acqua-bis (.yml),

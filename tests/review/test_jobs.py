@@ -24,9 +24,15 @@ def _uscite(run: Run, cartella: Path, jobs: str, tmp_path: Path) -> dict[str, tu
     for formato in ("json", "csv", "table"):
         result = run("review", str(cartella), "--format", formato, "--jobs", jobs)
         uscite[formato] = (result.exit_code, result.stdout_bytes)
+    result = run("review", str(cartella), "--format", "csv", "--per-rilievo", "--jobs", jobs)
+    uscite["csv-rilievi"] = (result.exit_code, result.stdout_bytes)
     out = tmp_path / f"istruttoria-{jobs}.html"
     result = run("review", str(cartella), "--format", "html", "--out", str(out), "--jobs", jobs)
     uscite["html"] = (result.exit_code, out.read_bytes())
+    rapporti = tmp_path / f"rapporti-{jobs}"
+    run("review", str(cartella), "--format", "json", "--report-dir", str(rapporti), "--force", "--jobs", jobs)
+    for rapporto in sorted(rapporti.iterdir()):
+        uscite[rapporto.name] = (0, rapporto.read_bytes())
     return uscite
 
 

@@ -69,6 +69,9 @@ EN: dict[str, str] = {
     "File dello storico delle valutazioni (predefinito: storico.sqlite3 nella cartella del file --db).": "History file of the evaluations (default: storico.sqlite3 in the folder of the --db file).",
     "Scrive l'esportazione in questo file invece che a video.": "Write the export to this file instead of the screen.",
     # review
+    "Scrive anche un rapporto HTML per ogni Unione (quello di check --format html) in questa cartella, creata se manca: il nome del file viene dal nome dell'Unione.": "Also write one HTML report per Union (the one of check --format html) to this folder, created if missing: the file is named after the Union.",
+    "Sovrascrive i file esistenti (--out, --report-dir).": "Overwrite existing files (--out, --report-dir).",
+    "Con --format csv: una riga per rilievo aperto (file, Unione, regola, gravità, stato, scadenza, giorni, messaggio, fonte) invece di una per profilo.": "With --format csv: one row per open finding (file, Union, rule, severity, state, deadline, days, message, source) instead of one per profile.",
     "Istruttoria di più profili: validità, classe dichiarata e calcolata, rilievi, controlli incrociati.": "Review of many profiles: validity, declared and computed class, findings, cross-checks.",
     "Un file non valido diventa una riga con il suo errore: la valutazione prosegue con gli altri.": "An invalid file becomes one line with its error: the review goes on with the others.",
     "Uscita: 0 nessun errore; 1 almeno un profilo non valido o con un rilievo «errore»; 2 argomenti non utilizzabili.": "Exit: 0 no error; 1 at least one profile invalid or with an «errore» finding; 2 unusable arguments.",

@@ -18,6 +18,7 @@ from avviamento.cli.common import (
     lang_of,
     load_rules_list,
     parse_option_date,
+    text_layout,
 )
 from avviamento.i18n import contati
 
@@ -130,7 +131,16 @@ def draft(
             else f"avviamento: no template for «{rimedio}»: act not drafted",
             err=True,
         )
-    typer.echo(riepilogo(risultato.atti, esito, out, code), nl=False)
+    testo = riepilogo(risultato.atti, esito, out, code)
+    _colore, larghezza = text_layout()
+    if larghezza is not None and risultato.atti:
+        from avviamento.draft.indice import UI
+        from avviamento.review.render.spezza import adatta_tabella
+
+        # the file column starts where the header line's last word does
+        testata = testo.splitlines()[1]
+        testo = adatta_tabella(testo, len(testata) - len(UI["file"][code]), larghezza)
+    typer.echo(testo, nl=False)
 
 
 app = typer.Typer(

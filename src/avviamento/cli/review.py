@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
 import typer
 
@@ -13,18 +15,19 @@ from avviamento.cli.common import (
     AsOfOption,
     LangOption,
     Lingua,
-    RulesOption,
+    RulesListOption,
     fail,
     input_errors,
     lang_of,
-    load_rules,
+    load_rules_list,
     parse_option_date,
-    stdout_is_terminal,
+    text_layout,
 )
 from avviamento.review.render import FormatoIstruttoria
 
 if TYPE_CHECKING:
-    from avviamento.review.istruttoria import Istruttoria
+    from avviamento.review.istruttoria import Istruttoria, Riga
+    from avviamento.review.rapporti import RapportiUnioni
 
 T = TypeVar("T")
 
@@ -37,6 +40,10 @@ MESSAGGI: dict[str, dict[str, str]] = {
         "en": "--out: could not write {out}: {dettaglio}",
     },
     "bom": {"it": "--bom: vale solo con --format csv", "en": "--bom: only applies to --format csv"},
+    "per_rilievo": {
+        "it": "--per-rilievo: vale solo con --format csv",
+        "en": "--per-rilievo: only applies to --format csv",
+    },
     "nessun_profilo": {
         "it": "nessun profilo .yaml o .yml trovato in: {percorsi}",
         "en": "no .yaml or .yml profile found in: {percorsi}",
@@ -50,6 +57,26 @@ MESSAGGI: dict[str, dict[str, str]] = {
         "en": "--jobs: must be a whole number from 1 up (got: {valore})",
     },
     "avanzamento": {"it": "Valutazione dei profili", "en": "Evaluating the profiles"},
+    "non_cartella": {
+        "it": "--report-dir: {cartella}: esiste e non è una cartella",
+        "en": "--report-dir: {cartella}: exists and is not a folder",
+    },
+    "rapporti_errore": {
+        "it": "--report-dir: scrittura in {cartella} non riuscita: {dettaglio}; nessun file scritto",
+        "en": "--report-dir: could not write into {cartella}: {dettaglio}; no file written",
+    },
+    "rapporti_uno": {
+        "it": "Rapporto di 1 Unione scritto in {cartella}",
+        "en": "Report of 1 Union written to {cartella}",
+    },
+    "rapporti": {
+        "it": "Rapporti di {n} Unioni scritti in {cartella}",
+        "en": "Reports of {n} Unions written to {cartella}",
+    },
+    "rapporti_nessuno": {
+        "it": "--report-dir: nessun profilo valido: nessun rapporto scritto",
+        "en": "--report-dir: no valid profile: no report written",
+    },
 }
 
 
@@ -63,16 +90,34 @@ def review(
         ),
     ],
     as_of: AsOfOption = None,
-    rules: RulesOption = None,
+    rules: RulesListOption = None,
     formato: Annotated[
         FormatoIstruttoria, typer.Option("--format", help="Formato dell'istruttoria.")
     ] = FormatoIstruttoria.table,
     out: Annotated[
         Path | None, typer.Option("--out", help="Scrive l'istruttoria in questo file invece che a video.")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Sovrascrive il file di --out se esiste.")] = False,
+    report_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--report-dir",
+            help="Scrive anche un rapporto HTML per ogni Unione (quello di check --format html) in questa "
+            "cartella, creata se manca: il nome del file viene dal nome dell'Unione.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Sovrascrive i file esistenti (--out, --report-dir).")
+    ] = False,
     bom: Annotated[
         bool, typer.Option("--bom", help="CSV con BOM UTF-8 (per aprirlo con un doppio clic in Excel).")
+    ] = False,
+    per_rilievo: Annotated[
+        bool,
+        typer.Option(
+            "--per-rilievo",
+            help="Con --format csv: una riga per rilievo aperto (file, Unione, regola, gravità, stato, scadenza, "
+            "giorni, messaggio, fonte) invece di una per profilo.",
+        ),
     ] = False,
     jobs: Annotated[
         int | None,
@@ -90,6 +135,7 @@ def review(
         Path | None,
         typer.Option("--db", help="File dello storico (con --storico); predefinito: quello dell'utente."),
     ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Senza colori (come NO_COLOR).")] = False,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Istruttoria di più profili: validità, classe dichiarata e calcolata, rilievi, controlli incrociati.
@@ -99,19 +145,31 @@ def review(
     Uscita: 0 nessun errore; 1 almeno un profilo non valido o con un rilievo «errore»; 2 argomenti non utilizzabili.
     """
     from avviamento.fileio import scrivi_atomico
-    from avviamento.review.batch import cpu_disponibili, istruisci, raccogli
+    from avviamento.review.batch import (
+        Compattatore,
+        componi,
+        cpu_disponibili,
+        etichette_di,
+        raccogli_con_nomi,
+        valuta_tutti,
+    )
 
     code = lang_of(lang)
     giorno = parse_option_date(as_of, "--as-of", lang)
     if bom and formato is not FormatoIstruttoria.csv:
         _fail(lang, "bom")
+    if per_rilievo and formato is not FormatoIstruttoria.csv:
+        _fail(lang, "per_rilievo")
     if jobs is not None and jobs < 1:
         _fail(lang, "jobs", valore=jobs)
     if out is not None:
         _verifica_out(out, force, lang)
+    if report_dir is not None and report_dir.exists() and not report_dir.is_dir():
+        _fail(lang, "non_cartella", cartella=report_dir)
     with input_errors(lang):
-        files = raccogli(percorsi)
-        pack = load_rules(rules)
+        voci = raccogli_con_nomi(percorsi)
+        pack = load_rules_list(rules)
+    files = [path for path, _nome in voci]
     if not files:
         _fail(lang, "nessun_profilo", percorsi=", ".join(str(p) for p in percorsi))
     archivio = None
@@ -120,26 +178,83 @@ def review(
 
         archivio = apri(db, lang)  # a foreign --db stops here, before the batch
 
-    con_rilievi = formato is FormatoIstruttoria.html  # only the HTML report shows each Union's findings
-    istruttoria = _con_avanzamento(
-        len(files),
-        MESSAGGI["avanzamento"][code],
-        lambda avanza: istruisci(
-            files, pack, giorno, con_rilievi=con_rilievi, avanzamento=avanza, jobs=jobs or cpu_disponibili()
-        ),
-    )
+    # only the HTML report, the CSV of findings and the Unions' reports need each Union's findings: they are
+    # written as the rows come, then dropped; the rows kept are compact (memory flat in the number of files)
+    con_rilievi = formato is FormatoIstruttoria.html or per_rilievo or report_dir is not None
+    etichette = etichette_di(pack[0])
+    dettagli = _spool() if formato is FormatoIstruttoria.html else None
+    rilievi: TextIO | None = None
+    scrittore_rilievi = None
+    if per_rilievo:
+        from avviamento.review.render.csv import RilieviCsv
+
+        rilievi = _spool()
+        scrittore_rilievi = RilieviCsv(rilievi, code, len(pack) > 1, bom=bom)
+    rapporti = None
+    if report_dir is not None:
+        from avviamento.review.rapporti import RapportiUnioni
+
+        rapporti = RapportiUnioni(code)
+    compatta = Compattatore()
+
+    def lavoro(avanza: Callable[[Path], None] | None) -> Istruttoria:
+        righe: list[Riga] = []
+        valutate = valuta_tutti(
+            files,
+            pack,
+            giorno,
+            con_rilievi=con_rilievi,
+            jobs=jobs or cpu_disponibili(),
+            nomi=[nome for _path, nome in voci],
+        )
+        for i, (path, riga) in enumerate(valutate, 1):
+            if dettagli is not None:
+                from avviamento.review.render.html import dettaglio
+
+                dettagli.write(dettaglio(i, riga, etichette, code) + "\n")
+            if scrittore_rilievi is not None:
+                scrittore_rilievi.aggiungi(riga)
+            if rapporti is not None:
+                rapporti.aggiungi(riga)
+            righe.append(compatta(riga))
+            if avanza is not None:
+                avanza(path)
+        return componi(righe, pack, giorno)
+
+    istruttoria = _con_avanzamento(len(files), MESSAGGI["avanzamento"][code], lavoro)
     if archivio is not None:
         from avviamento.cli.storico import registra_profili
 
         validi = [f for f, riga in zip(files, istruttoria.righe, strict=True) if riga.valido]
-        for riga in registra_profili(archivio, validi, pack, giorno, lang):
+        # the history keeps the first pack
+        for riga in registra_profili(archivio, validi, pack[0], giorno, lang):
             typer.echo(riga, err=True)
-    testo = _render(istruttoria, formato, lang, bom=bom, a_video=out is None)
+    if rapporti is not None and report_dir is not None:
+        _scrivi_rapporti(rapporti, report_dir, force, lang)
+
+    def scrivi(flusso: TextIO) -> None:
+        if rilievi is not None:
+            rilievi.seek(0)
+            shutil.copyfileobj(rilievi, flusso)
+        else:
+            _scrivi(
+                istruttoria,
+                formato,
+                lang,
+                flusso,
+                bom=bom,
+                a_video=out is None,
+                no_color=no_color,
+                dettagli=dettagli,
+            )
+
     if out is None:
-        typer.echo(testo, nl=False)
+        scrivi(sys.stdout)
     else:
+        buffer = io.StringIO(newline="")
+        scrivi(buffer)
         try:
-            scrivi_atomico(out, testo.encode("utf-8"), sovrascrivi=force)
+            scrivi_atomico(out, buffer.getvalue().encode("utf-8"), sovrascrivi=force)
         except FileExistsError:  # created meanwhile, by another run: never replaced without --force
             from avviamento.fileio import ESISTE
 
@@ -152,8 +267,39 @@ def review(
     raise typer.Exit(1 if istruttoria.esito_negativo else 0)
 
 
+def _spool() -> TextIO:
+    """Text kept in memory up to 1 MiB, then in a temporary file."""
+    import tempfile
+
+    return tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8", newline="")  # type: ignore[return-value]
+
+
 def _fail(lang: Lingua, chiave: str, **valori: object) -> NoReturn:
     fail("avviamento: " + MESSAGGI[chiave][lang_of(lang)].format(**valori))
+
+
+def _scrivi_rapporti(rapporti: RapportiUnioni, cartella: Path, force: bool, lang: Lingua) -> None:
+    """Every Union's report lands in the folder, or none does; an existing file is kept without --force."""
+    from avviamento.fileio import ESISTE, pubblica
+
+    code = lang_of(lang)
+    bersagli = rapporti.bersagli(cartella)
+    if not bersagli:
+        typer.echo("avviamento: " + MESSAGGI["rapporti_nessuno"][code], err=True)
+        return
+    if not force:
+        esistente = next((p for p in bersagli if p.exists() or p.is_symlink()), None)
+        if esistente is not None:
+            fail(f"avviamento: --report-dir: {esistente}: {ESISTE[code]}")
+    try:
+        pubblica(cartella, bersagli, sovrascrivi=force)
+    except FileExistsError as exc:  # created meanwhile, by another run
+        fail(f"avviamento: --report-dir: {exc.filename}: {ESISTE[code]}")
+    except OSError as exc:
+        _fail(lang, "rapporti_errore", cartella=cartella, dettaglio=exc.strerror or str(exc))
+    n = len(bersagli)
+    chiave = "rapporti_uno" if n == 1 else "rapporti"
+    typer.echo(MESSAGGI[chiave][code].format(n=n, cartella=cartella), err=True)
 
 
 def _verifica_out(out: Path, force: bool, lang: Lingua) -> None:
@@ -178,29 +324,38 @@ def _con_avanzamento(totale: int, etichetta: str, lavoro: Callable[[Callable[[Pa
         return lavoro(lambda _path: progress.advance(task))
 
 
-def _render(
-    istruttoria: Istruttoria, formato: FormatoIstruttoria, lang: Lingua, *, bom: bool, a_video: bool
-) -> str:
+def _scrivi(
+    istruttoria: Istruttoria,
+    formato: FormatoIstruttoria,
+    lang: Lingua,
+    flusso: TextIO,
+    *,
+    bom: bool,
+    a_video: bool,
+    no_color: bool = False,
+    dettagli: TextIO | None = None,
+) -> None:
     code = lang_of(lang)
     if formato is FormatoIstruttoria.csv:
         from avviamento.review.render import csv
 
-        return csv.render(istruttoria, code, bom=bom)
-    if formato is FormatoIstruttoria.json:
+        csv.scrivi(istruttoria, flusso, code, bom=bom)
+    elif formato is FormatoIstruttoria.json:
         from avviamento.review.render import json
 
-        return json.render(istruttoria, code)
-    if formato is FormatoIstruttoria.html:
+        json.scrivi(istruttoria, flusso, code)
+    elif formato is FormatoIstruttoria.html:
         from avviamento.review.render import html
 
-        return html.render(istruttoria, code)
-    import shutil
+        html.scrivi(istruttoria, flusso, code, dettagli)
+    else:
+        from avviamento.review.render import table
 
-    from avviamento.review.render import table
-
-    colore = a_video and stdout_is_terminal()
-    larghezza = shutil.get_terminal_size((120, 24)).columns if colore else 120
-    return table.render(istruttoria, code, color=colore, width=larghezza)
+        colore, larghezza = text_layout(no_color) if a_video else (False, None)
+        if larghezza is None:
+            table.scrivi_semplice(istruttoria, flusso, code)  # no rich: several times cheaper
+        else:
+            flusso.write(table.render(istruttoria, code, color=colore, width=larghezza))
 
 
 def _profili(n: int, lang: str) -> str:

@@ -7,21 +7,26 @@ import datetime as dt
 import multiprocessing
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from pathlib import Path
 
-from avviamento.engine import evaluate
+from avviamento.classi import ETICHETTE_FISSE, etichetta_classe
+from avviamento.engine import evaluate, evaluate_packs
 from avviamento.errors import InputError, Text, both, breve, una_riga
 from avviamento.esito import Esito, InfoRegole
 from avviamento.profilo import validate_profile
 from avviamento.regole import RulePack
 from avviamento.review.incrociati import rilievi_incrociati
-from avviamento.review.istruttoria import ComuneMembro, Istruttoria, Riga
+from avviamento.review.istruttoria import ComuneMembro, Etichette, Istruttoria, Riga
 from avviamento.yamlio import Document, load_yaml
 
 ESTENSIONI = (".yaml", ".yml")
+# one pack, or several applied together (`--rules` repeated)
+Pacchetti = RulePack | Sequence[RulePack]
 
 # Below this many files per extra worker, starting a pool costs more than the second core saves (~3 ms a file).
 SOGLIA_PARALLELO = 48
@@ -34,27 +39,44 @@ def raccogli(percorsi: Sequence[Path]) -> list[Path]:
 
     A path that does not exist is an InputError. Hidden folders (`.git`, `.venv`) are not searched.
     """
-    trovati: list[Path] = []
-    visti: set[Path] = set()
+    return [path for path, _nome in raccogli_con_nomi(percorsi)]
 
-    def aggiungi(path: Path) -> None:
+
+def raccogli_con_nomi(percorsi: Sequence[Path]) -> list[tuple[Path, str]]:
+    """As `raccogli`, each file with the name the outputs show: relative to the reviewed folder when one folder
+    is given, otherwise relative to the current folder (a file outside it keeps the path as given)."""
+    trovati: list[tuple[Path, str]] = []
+    visti: set[Path] = set()
+    una_cartella = len(percorsi) == 1 and percorsi[0].is_dir()
+
+    def aggiungi(path: Path, nome: str) -> None:
         try:
             chiave = path.resolve()
         except (OSError, RuntimeError):  # a symlink loop: its row will say the file cannot be read
             chiave = path.absolute()
         if chiave not in visti:
             visti.add(chiave)
-            trovati.append(path)
+            trovati.append((path, nome))
 
     for percorso in percorsi:
         if percorso.is_dir():
             for path in _sotto(percorso):
-                aggiungi(path)
+                nome = path.relative_to(percorso).as_posix() if una_cartella else nome_relativo(path)
+                aggiungi(path, nome)
         elif percorso.exists():
-            aggiungi(percorso)
+            aggiungi(percorso, nome_relativo(percorso))
         else:
             raise InputError(str(percorso), 1, 1, both("file_missing"))
     return trovati
+
+
+def nome_relativo(path: Path) -> str:
+    """The path relative to the current folder when it lies under it, otherwise as given."""
+    assoluto = Path(os.path.abspath(path))
+    try:
+        return assoluto.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _sotto(cartella: Path) -> Iterable[Path]:
@@ -66,16 +88,19 @@ def _sotto(cartella: Path) -> Iterable[Path]:
                 yield base / nome
 
 
-def valuta_file(path: Path, pack: RulePack, as_of: dt.date | None, *, con_rilievi: bool = False) -> Riga:
-    """One profile → one row. Never raises for a bad file: the error becomes the row."""
-    nome = str(path)
+def valuta_file(
+    path: Path, pack: Pacchetti, as_of: dt.date | None, *, con_rilievi: bool = False, nome: str | None = None
+) -> Riga:
+    """One profile → one row, named `nome` (default: the path). Never raises for a bad file: the error becomes
+    the row."""
+    nome = nome or str(path)
     return valuta(nome, lambda: load_yaml(path, nome), pack, as_of, con_rilievi=con_rilievi)
 
 
 def valuta(
     nome: str,
     leggi: Callable[[], Document],
-    pack: RulePack,
+    pack: Pacchetti,
     as_of: dt.date | None,
     *,
     con_rilievi: bool = False,
@@ -85,7 +110,10 @@ def valuta(
     try:
         documento = leggi()
         caricato = validate_profile(documento)
-        esito = evaluate(caricato, pack, as_of)
+        packs = pacchetti(pack)
+        esito = (
+            evaluate(caricato, packs[0], as_of) if len(packs) == 1 else evaluate_packs(caricato, packs, as_of)
+        )
     except InputError as exc:
         return Riga(nome, False, errore=_una_riga(exc), unione=_nome_grezzo(documento))
     except Exception as exc:  # a bug must not stop a batch of a hundred Unions: report it on its row
@@ -116,20 +144,45 @@ def valuta(
 
 def istruisci(
     files: Sequence[Path],
-    pack: RulePack,
+    pack: Pacchetti,
     as_of: dt.date | None = None,
     *,
     con_rilievi: bool = False,
     avanzamento: Callable[[Path], None] | None = None,
     jobs: int = 1,
+    nomi: Sequence[str] | None = None,
 ) -> Istruttoria:
-    """Evaluate every file against one rule pack (in `jobs` processes), then look across the files."""
+    """Evaluate every file against one rule pack (in `jobs` processes), then look across the files.
+
+    `nomi`: the name each file has in the outputs (default: its path)."""
     righe: list[Riga] = []
-    for path, riga in valuta_tutti(files, pack, as_of, con_rilievi=con_rilievi, jobs=jobs):
+    for path, riga in valuta_tutti(files, pack, as_of, con_rilievi=con_rilievi, jobs=jobs, nomi=nomi):
         righe.append(riga)
         if avanzamento is not None:
             avanzamento(path)
     return componi(righe, pack, as_of)
+
+
+class Compattatore:
+    """What the cross-checks and the outputs keep of each row once written: no findings, and the Comuni and
+    codes shared with the rows before (one object per Comune), so that memory grows little per profile."""
+
+    def __init__(self) -> None:
+        self.comuni: dict[ComuneMembro, ComuneMembro] = {}
+        self.testi: dict[str, str] = {}
+
+    def __call__(self, riga: Riga) -> Riga:
+        testo = self.testi.setdefault
+        return dataclasses.replace(
+            riga,
+            esito=None,
+            comuni=tuple(self.comuni.setdefault(c, c) for c in riga.comuni),
+            funzioni_effettive=tuple(testo(f, f) for f in riga.funzioni_effettive),
+            classe=testo(riga.classe, riga.classe) if riga.classe else None,
+            classe_dichiarata=testo(riga.classe_dichiarata, riga.classe_dichiarata)
+            if riga.classe_dichiarata
+            else None,
+        )
 
 
 def cpu_disponibili() -> int:
@@ -147,23 +200,25 @@ def processi_utili(n_file: int, jobs: int) -> int:
 
 def valuta_tutti(
     files: Sequence[Path],
-    pack: RulePack,
+    pack: Pacchetti,
     as_of: dt.date | None,
     *,
     con_rilievi: bool = False,
     jobs: int = 1,
+    nomi: Sequence[str] | None = None,
 ) -> Iterator[tuple[Path, Riga]]:
     """(file, row) in file order, as they are ready; `jobs` > 1 spreads the files over a process pool.
 
     Only the rows come back from the workers: the cross-checks and the output stay with the caller.
     """
-    processi = processi_utili(len(files), jobs)
+    voci = list(zip(files, nomi or [str(f) for f in files], strict=True))
+    processi = processi_utili(len(voci), jobs)
     if processi == 1:
-        for path in files:
-            yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi)
+        for path, nome in voci:
+            yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi, nome=nome)
         return
-    blocco = max(1, min(BLOCCO_MASSIMO, len(files) // (processi * 4)))
-    blocchi = [files[i : i + blocco] for i in range(0, len(files), blocco)]
+    blocco = max(1, min(BLOCCO_MASSIMO, len(voci) // (processi * 4)))
+    blocchi = [voci[i : i + blocco] for i in range(0, len(voci), blocco)]
     metodi = multiprocessing.get_all_start_methods()
     # fork: the workers inherit the loaded modules and rule pack instead of importing them again
     contesto = multiprocessing.get_context("fork" if "fork" in metodi else None)
@@ -172,33 +227,58 @@ def valuta_tutti(
         with ProcessPoolExecutor(
             processi, mp_context=contesto, initializer=_inizia_worker, initargs=(pack, as_of, con_rilievi)
         ) as pool:
-            for chunk, righe in zip(blocchi, pool.map(_valuta_blocco, blocchi), strict=True):
-                yield from zip(chunk, righe, strict=True)
+            # a few chunks in flight, not all: on a busy machine the workers would run ahead of the caller,
+            # whose finished rows would pile up in memory
+            in_corso: deque[tuple[list[tuple[Path, str]], Future[list[Riga]]]] = deque()
+            successivi = iter(blocchi)
+            for chunk in islice(successivi, processi * 2):
+                in_corso.append((chunk, pool.submit(_valuta_blocco, chunk)))
+            while in_corso:
+                chunk, futuro = in_corso.popleft()
+                righe = futuro.result()
+                for chunk_nuovo in islice(successivi, 1):
+                    in_corso.append((chunk_nuovo, pool.submit(_valuta_blocco, chunk_nuovo)))
+                yield from zip((path for path, _nome in chunk), righe, strict=True)
                 fatti += len(chunk)
     except BrokenProcessPool:  # a worker died (out of memory, killed): the rest here, so no row is lost
-        for path in files[fatti:]:
-            yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi)
+        for path, nome in voci[fatti:]:
+            yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi, nome=nome)
 
 
-_lavoro: tuple[RulePack, dt.date | None, bool] | None = None
+_lavoro: tuple[Pacchetti, dt.date | None, bool] | None = None
 
 
-def _inizia_worker(pack: RulePack, as_of: dt.date | None, con_rilievi: bool) -> None:
+def _inizia_worker(pack: Pacchetti, as_of: dt.date | None, con_rilievi: bool) -> None:
     global _lavoro
     _lavoro = (pack, as_of, con_rilievi)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which ends the pool: one message
 
 
-def _valuta_blocco(files: Sequence[Path]) -> list[Riga]:
+def _valuta_blocco(voci: Sequence[tuple[Path, str]]) -> list[Riga]:
     assert _lavoro is not None
     pack, as_of, con_rilievi = _lavoro
-    return [valuta_file(path, pack, as_of, con_rilievi=con_rilievi) for path in files]
+    return [valuta_file(path, pack, as_of, con_rilievi=con_rilievi, nome=nome) for path, nome in voci]
 
 
-def componi(righe: Sequence[Riga], pack: RulePack, as_of: dt.date | None) -> Istruttoria:
-    """The rows of a batch, and the findings across them."""
-    regole = InfoRegole(pack.id, pack.versione, pack.sha256)
-    return Istruttoria(as_of, regole, tuple(righe), tuple(rilievi_incrociati(righe, pack)))
+def componi(righe: Sequence[Riga], pack: Pacchetti, as_of: dt.date | None) -> Istruttoria:
+    """The rows of a batch, and the findings across them (the first pack gives classes and functions)."""
+    packs = pacchetti(pack)
+    tutti = tuple(InfoRegole(p.id, p.versione, p.sha256) for p in packs)
+    incrociati = tuple(rilievi_incrociati(righe, packs[0]))
+    return Istruttoria(as_of, tutti[0], tuple(righe), incrociati, tutti, etichette_di(packs[0]))
+
+
+def pacchetti(pack: Pacchetti) -> list[RulePack]:
+    return [pack] if isinstance(pack, RulePack) else list(pack)
+
+
+def etichette_di(pack: RulePack) -> Etichette:
+    """The labels of the pack's classes (and of the classes below the first one) and functions."""
+    classi = {
+        c: etichetta_classe(pack, c) for c in (*ETICHETTE_FISSE, *(c.codice for c in pack.pacchetto.classi))
+    }
+    funzioni = {f.codice: f.etichetta.as_text() for f in pack.pacchetto.funzioni}
+    return Etichette(classi, funzioni)
 
 
 def _solo_aperti(esito: Esito) -> Esito:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 from avviamento.classi import etichetta_classe
 from avviamento.comuni import anagrafe, normalizza
@@ -26,7 +27,7 @@ def rilievi_incrociati(righe: Sequence[Riga], pack: RulePack) -> list[RilievoInc
     valide = [i for i, r in enumerate(righe) if r.valido]
     gruppi = _stesse_unioni(righe, valide)
     out = list(_comuni_condivisi(righe, valide, gruppi))
-    out.extend(_unioni_duplicate(righe, gruppi))
+    out.extend(_unioni_duplicate(righe, gruppi, pack))
     out.extend(_classi_superiori(righe, valide, pack))
     return out
 
@@ -88,37 +89,64 @@ def _comuni_condivisi(
     for insieme, chiavi in sorted(per_insieme.items()):
         file = tuple(righe[i].file for g in insieme for i in gruppi[g])
         unioni = tuple(righe[g].unione or "" for g in insieme)
-        elenco = "; ".join(
-            f"«{righe[g].unione}» ({', '.join(righe[i].file for i in gruppi[g])})" for g in insieme
-        )
+        quanti = tuple(len(gruppi[g]) for g in insieme)  # each Union's files, in `file`'s order
         etichette = ", ".join(nomi[c][1] for c in chiavi)
-        n = len(insieme)
-        if len(chiavi) == 1:
-            messaggio: Text = {
-                "it": f"Il Comune di {etichette} risulta membro di {n} Unioni: {elenco}. "
-                f"Un Comune può far parte di una sola Unione ({FONTE_UNA_SOLA_UNIONE['it']}).",
-                "en": f"The Comune of {etichette} is a member of {n} Unions: {elenco}. "
-                f"A Comune may belong to one Union only ({FONTE_UNA_SOLA_UNIONE['en']}).",
-            }
-        else:
-            messaggio = {
-                "it": f"I Comuni di {etichette} risultano membri di {n} Unioni: {elenco}. "
-                f"Un Comune può far parte di una sola Unione ({FONTE_UNA_SOLA_UNIONE['it']}).",
-                "en": f"The Comuni of {etichette} are members of {n} Unions: {elenco}. "
-                f"A Comune may belong to one Union only ({FONTE_UNA_SOLA_UNIONE['en']}).",
-            }
         yield RilievoIncrociato(
-            "comune_in_piu_unioni", messaggio, file, tuple(nomi[c][0] for c in chiavi), unioni
+            "comune_in_piu_unioni",
+            TestoDifferito(partial(_testo_comuni, etichette, len(chiavi) == 1, unioni, file, quanti)),
+            file,
+            tuple(nomi[c][0] for c in chiavi),
+            unioni,
         )
 
 
-def _unioni_duplicate(righe: Sequence[Riga], gruppi: dict[int, list[int]]) -> Iterable[RilievoIncrociato]:
+class TestoDifferito(dict[str, str]):
+    """A message written only when read: with many Unions sharing Comuni, the lists of Unions and files would
+    otherwise be kept whole, in two languages, for the whole batch."""
+
+    __slots__ = ("_crea",)
+
+    def __init__(self, crea: Callable[[str], str]) -> None:
+        super().__init__()
+        self._crea = crea
+
+    def __missing__(self, lang: str) -> str:
+        return self._crea(lang)
+
+
+def _testo_comuni(
+    etichette: str,
+    uno: bool,
+    unioni: tuple[str, ...],
+    file: tuple[str, ...],
+    quanti: tuple[int, ...],
+    lang: str,
+) -> str:
+    n = len(unioni)
+    parti, inizio = [], 0
+    for unione, k in zip(unioni, quanti, strict=True):
+        parti.append(f"«{unione}» ({', '.join(file[inizio : inizio + k])})")
+        inizio += k
+    elenco = "; ".join(parti)
+    fonte = FONTE_UNA_SOLA_UNIONE[lang]
+    if lang == "en":
+        if uno:
+            return f"The Comune of {etichette} is a member of {n} Unions: {elenco}. A Comune may belong to one Union only ({fonte})."
+        return f"The Comuni of {etichette} are members of {n} Unions: {elenco}. A Comune may belong to one Union only ({fonte})."
+    if uno:
+        return f"Il Comune di {etichette} risulta membro di {n} Unioni: {elenco}. Un Comune può far parte di una sola Unione ({fonte})."
+    return f"I Comuni di {etichette} risultano membri di {n} Unioni: {elenco}. Un Comune può far parte di una sola Unione ({fonte})."
+
+
+def _unioni_duplicate(
+    righe: Sequence[Riga], gruppi: dict[int, list[int]], pack: RulePack
+) -> Iterable[RilievoIncrociato]:
     for membri in sorted(gruppi.values()):
         if len(membri) < 2:
             continue
         date = {righe[i].data_riferimento for i in membri}
         if None not in date and len(date) > 1:
-            yield _versioni(righe, membri)
+            yield _versioni(righe, membri, pack)
             continue
         nomi = {normalizza(righe[i].unione or "") for i in membri}
         codici = {righe[i].codice_fiscale for i in membri}
@@ -150,15 +178,15 @@ def _unioni_duplicate(righe: Sequence[Riga], gruppi: dict[int, list[int]]) -> It
 NUMERI = {2: ("due", "two"), 3: ("tre", "three"), 4: ("quattro", "four"), 5: ("cinque", "five")}
 
 
-def _versioni(righe: Sequence[Riga], membri: list[int]) -> RilievoIncrociato:
+def _versioni(righe: Sequence[Riga], membri: list[int], pack: RulePack) -> RilievoIncrociato:
     """Profiles of one Union with different dates are versions: the latest is current, the change is reported."""
     ordinati = sorted(membri, key=lambda i: (righe[i].data_riferimento or dt.date.min, righe[i].file))
     prima, ultima = righe[ordinati[0]], righe[ordinati[-1]]
     n_it, n_en = NUMERI.get(len(membri), (str(len(membri)), str(len(membri))))
-    da, a = ((r.classe or "").replace("_", " ") for r in (prima, ultima))
-    prep = "ad" if a[:1] in "aeiou" else "a"
-    classe_it = f"classe invariata ({a})" if da == a else f"classe da {da} {prep} {a}"
-    classe_en = f"class unchanged ({a})" if da == a else f"class from {da} to {a}"
+    da, a = (etichetta_classe(pack, r.classe or "") for r in (prima, ultima))
+    prep = "ad" if a["it"][:1] in "aeiou" else "a"
+    classe_it = f"classe invariata ({a['it']})" if da == a else f"classe da {da['it']} {prep} {a['it']}"
+    classe_en = f"class unchanged ({a['en']})" if da == a else f"class from {da['en']} to {a['en']}"
     return RilievoIncrociato(
         "versioni_unione",
         {

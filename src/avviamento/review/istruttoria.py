@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from avviamento.classi import RANGO
 from avviamento.errors import Text
@@ -64,6 +64,24 @@ class RilievoIncrociato:
 
 
 @dataclass(frozen=True)
+class Etichette:
+    """The words a reader sees for the pack's codes: `non avviata`, `Polizia locale`."""
+
+    classi: dict[str, Text] = field(default_factory=dict)
+    funzioni: dict[str, Text] = field(default_factory=dict)
+
+    def classe(self, codice: str | None, lang: str) -> str:
+        if not codice:
+            return "—"
+        etichetta = self.classi.get(codice)
+        return etichetta[lang] if etichetta else codice.replace("_", " ")
+
+    def funzione(self, codice: str, lang: str) -> str:
+        etichetta = self.funzioni.get(codice)
+        return etichetta[lang] if etichetta else codice.replace("_", " ")
+
+
+@dataclass(frozen=True)
 class Istruttoria:
     """The whole batch: the rows in file order and the findings across files."""
 
@@ -71,6 +89,8 @@ class Istruttoria:
     regole: InfoRegole
     righe: tuple[Riga, ...]
     incrociati: tuple[RilievoIncrociato, ...]
+    pacchetti: tuple[InfoRegole, ...] = ()  # every pack applied (`regole` is the first one)
+    etichette: Etichette = field(default_factory=Etichette)
 
     @property
     def esito_negativo(self) -> bool:

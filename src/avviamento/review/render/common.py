@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from avviamento.i18n import Lang, data_estesa
-from avviamento.review.istruttoria import Istruttoria, Riga
+from avviamento.review.istruttoria import Etichette, Istruttoria, Riga
 
 TESTI: dict[str, dict[str, str]] = {
     "titolo": {"it": "Istruttoria dei profili delle Unioni", "en": "Review of the Union profiles"},
@@ -15,6 +15,10 @@ TESTI: dict[str, dict[str, str]] = {
     "classe": {"it": "Calcolata", "en": "Computed"},
     "funzioni": {"it": "Funzioni effettive", "en": "Effective functions"},
     "errori": {"it": "Errori", "en": "Errors"},
+    "classi_breve": {"it": "Classe (dich. → calc.)", "en": "Class (decl. → comp.)"},
+    "funzioni_breve": {"it": "Funz.", "en": "Func."},
+    "errori_breve": {"it": "Err.", "en": "Err."},
+    "avvisi_breve": {"it": "Avv.", "en": "Warn."},
     "avvisi": {"it": "Avvisi", "en": "Warnings"},
     "si": {"it": "sì", "en": "yes"},
     "no": {"it": "no", "en": "no"},
@@ -52,6 +56,15 @@ TESTI: dict[str, dict[str, str]] = {
     "perche": {"it": "perché", "en": "because"},
     "non_valido": {"it": "profilo non valido", "en": "invalid profile"},
     "senza_nome": {"it": "(Unione non indicata)", "en": "(Union not named)"},
+    "filtro.cerca": {"it": "Cerca", "en": "Search"},
+    "filtro.validita": {"it": "Validità", "en": "Validity"},
+    "filtro.tutte": {"it": "tutte", "en": "all"},
+    "filtro.tutti": {"it": "tutti", "en": "all"},
+    "filtro.valido": {"it": "validi", "en": "valid"},
+    "filtro.non_valido": {"it": "non validi", "en": "invalid"},
+    "filtro.con_errori": {"it": "con errori", "en": "with errors"},
+    "filtro.senza_errori": {"it": "senza errori", "en": "without errors"},
+    "filtro.conta": {"it": "Profili mostrati: {n} su {m}", "en": "Profiles shown: {n} of {m}"},
     "tipo.comune_in_piu_unioni": {"it": "Comune in più Unioni", "en": "Comune in several Unions"},
     "tipo.unione_duplicata": {"it": "Unione ripetuta", "en": "Union sent twice"},
     "tipo.versioni_unione": {"it": "Versioni della stessa Unione", "en": "Versions of one Union"},
@@ -62,18 +75,37 @@ TESTI: dict[str, dict[str, str]] = {
 }
 
 
+GRAVITA: dict[str, dict[str, str]] = {
+    "errore": {"it": "errore", "en": "error"},
+    "avviso": {"it": "avviso", "en": "warning"},
+    "info": {"it": "informazione", "en": "information"},
+}
+STATI: dict[str, dict[str, str]] = {
+    "violata": {"it": "violata", "en": "violated"},
+    "in_scadenza": {"it": "in scadenza", "en": "due soon"},
+    "scaduta": {"it": "scaduta", "en": "overdue"},
+    "soddisfatta": {"it": "soddisfatta", "en": "met"},
+    "non_applicabile": {"it": "non applicabile", "en": "not applicable"},
+}
+
+
+def gravita_testo(gravita: str, lang: Lang) -> str:
+    return GRAVITA.get(gravita, {}).get(lang, gravita)
+
+
+def stato_breve(stato: str, lang: Lang) -> str:
+    """The state alone, for a spreadsheet column (the deadline and the days have columns of their own)."""
+    return STATI.get(stato, {}).get(lang, stato)
+
+
 def t(key: str, lang: Lang) -> str:
     return TESTI[key][lang]
 
 
-def classe_testo(codice: str | None) -> str:
-    return codice.replace("_", " ") if codice else "—"
-
-
-def funzioni_testo(riga: Riga, lang: Lang) -> str:
+def funzioni_testo(etichette: Etichette, riga: Riga, lang: Lang) -> str:
     if not riga.valido:
         return "—"
-    return ", ".join(f.replace("_", " ") for f in riga.funzioni_effettive) or t("nessuna", lang)
+    return ", ".join(etichette.funzione(f, lang) for f in riga.funzioni_effettive) or t("nessuna", lang)
 
 
 def data_testo(istruttoria: Istruttoria, lang: Lang) -> str:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from typing import TextIO
 
+from avviamento.esito import Rilievo
 from avviamento.i18n import Lang
-from avviamento.review.istruttoria import Istruttoria, Riga
-from avviamento.review.render.common import t
+from avviamento.reporters.common import fonte_testo
+from avviamento.review.istruttoria import Etichette, Istruttoria, Riga
+from avviamento.review.render.common import gravita_testo, stato_breve, t
 
 INTESTAZIONE = (
     "file",
@@ -30,33 +34,114 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 def render(istruttoria: Istruttoria, lang: Lang = "it", *, bom: bool = False) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    scrivi(istruttoria, buffer, lang, bom=bom)
+    return buffer.getvalue()
+
+
+def scrivi(istruttoria: Istruttoria, flusso: TextIO, lang: Lang = "it", *, bom: bool = False) -> None:
+    if bom:
+        flusso.write(BOM)
+    writer = csv.writer(flusso, delimiter=";", lineterminator="\r\n")
     writer.writerow(INTESTAZIONE)
     incrociati: dict[str, list[str]] = {}
     for rilievo in istruttoria.incrociati:
         for file in dict.fromkeys(rilievo.file):
             incrociati.setdefault(file, []).append(rilievo.messaggio[lang])
     for riga in istruttoria.righe:
-        writer.writerow(_celle(riga, lang, incrociati.get(riga.file, [])))
-    return (BOM if bom else "") + buffer.getvalue()
+        writer.writerow(_celle(riga, istruttoria.etichette, lang, incrociati.get(riga.file, [])))
 
 
-def _celle(riga: Riga, lang: Lang, incrociati: list[str]) -> list[str | int]:
+def _celle(riga: Riga, etichette: Etichette, lang: Lang, incrociati: list[str]) -> list[str | int]:
     conta = riga.valido
     return [
         _testo(riga.file),
         _testo(riga.unione or ""),
         t("si" if riga.valido else "no", lang),
         _testo(riga.errore[lang] if riga.errore else ""),
-        riga.classe_dichiarata or "",
-        riga.classe or "",
-        ", ".join(riga.funzioni_effettive),
+        etichette.classe(riga.classe_dichiarata, lang) if riga.classe_dichiarata else "",
+        etichette.classe(riga.classe, lang) if riga.classe else "",
+        ", ".join(etichette.funzione(f, lang) for f in riga.funzioni_effettive),
         riga.errori if conta else "",
         riga.avvisi if conta else "",
         riga.informazioni if conta else "",
         riga.data_valutazione.isoformat() if riga.data_valutazione else "",
         _testo(" | ".join(incrociati)),
     ]
+
+
+INTESTAZIONE_RILIEVI: dict[str, tuple[str, ...]] = {
+    "it": ("File", "Unione", "Regola", "Gravità", "Stato", "Scadenza", "Giorni", "Messaggio", "Fonte"),
+    "en": ("File", "Union", "Rule", "Severity", "State", "Deadline", "Days", "Message", "Source"),
+}
+PACCHETTO = {"it": "Pacchetto di regole", "en": "Rule pack"}
+
+
+def render_rilievi(istruttoria: Istruttoria, lang: Lang = "it", *, bom: bool = False) -> str:
+    """One row per open finding of each profile (an invalid profile is one row with its error); the rows
+    need the findings: evaluate with `con_rilievi=True`. With several packs, a last column names each one's."""
+    buffer = io.StringIO()
+    scrittore = RilieviCsv(buffer, lang, len(istruttoria.pacchetti) > 1, bom=bom)
+    for riga in istruttoria.righe:
+        scrittore.aggiungi(riga)
+    return buffer.getvalue()
+
+
+class RilieviCsv:
+    """The CSV of findings written as the rows come (it needs each row's findings, not the whole batch)."""
+
+    def __init__(self, flusso: TextIO, lang: Lang, piu_pacchetti: bool, *, bom: bool = False) -> None:
+        if bom:
+            flusso.write(BOM)
+        self.writer = csv.writer(flusso, delimiter=";", lineterminator="\r\n")
+        self.lang = lang
+        self.piu_pacchetti = piu_pacchetti
+        self.writer.writerow(intestazione_rilievi(lang, piu_pacchetti))
+
+    def aggiungi(self, riga: Riga) -> None:
+        self.writer.writerows(celle_rilievi(riga, self.lang, self.piu_pacchetti))
+
+
+def intestazione_rilievi(lang: Lang, piu_pacchetti: bool) -> tuple[str, ...]:
+    return INTESTAZIONE_RILIEVI[lang] + ((PACCHETTO[lang],) if piu_pacchetti else ())
+
+
+def celle_rilievi(riga: Riga, lang: Lang, piu_pacchetti: bool) -> Iterator[list[str | int]]:
+    unione = _testo(riga.unione or t("senza_nome", lang))
+    if not riga.valido:
+        errore = _testo(riga.errore[lang] if riga.errore else "")
+        yield [
+            _testo(riga.file),
+            unione,
+            "",
+            gravita_testo("errore", lang),
+            t("non_valido", lang),
+            "",
+            "",
+            errore,
+        ]
+        return
+    if riga.esito is None:
+        return
+    for rilievo in riga.esito.rilievi:
+        if rilievo.aperto:
+            yield _cella_rilievo(riga, unione, rilievo, lang, piu_pacchetti)
+
+
+def _cella_rilievo(riga: Riga, unione: str, r: Rilievo, lang: Lang, piu_pacchetti: bool) -> list[str | int]:
+    celle: list[str | int] = [
+        _testo(riga.file),
+        unione,
+        r.regola,
+        gravita_testo(r.gravita, lang),
+        stato_breve(r.stato, lang),
+        r.scadenza.isoformat() if r.scadenza else "",
+        r.giorni if r.giorni is not None else "",
+        _testo(r.messaggio[lang]),
+        _testo(fonte_testo(r, lang)),
+    ]
+    if piu_pacchetti:
+        celle.append(r.pacchetto or "")
+    return celle
 
 
 def _testo(value: str) -> str:
