@@ -99,6 +99,35 @@ def test_draft_summary_never_cuts_a_file_name(
             assert ultimo.endswith(("/", "_", "-")), riga
 
 
+@pytest.mark.parametrize("colonne", ["60", "100"])
+def test_draft_summary_fits_a_narrow_terminal_with_labels(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, colonne: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", colonne)
+    result = run("draft", str(EXAMPLES / "terre-del-delta.yaml"), "--out", str(tmp_path / "atti"))
+    assert result.exit_code == 0, result.output
+    righe = result.stdout.splitlines()
+    # one block per act: what it is, then its file (the index's paths are the caller's long tmp path)
+    lunghe = [r for r in righe if len(r) > int(colonne) and "indice." not in r]
+    assert lunghe == []
+    testo = " ".join(r.strip() for r in righe)
+    assert "convenzione · Sistemi informativi e tecnologie dell'informazione (ICT) (ER-001" in testo
+    assert "delibera consiliare · Protezione civile · Codigoro" in testo
+    assert "delibera di adozione · Piano di formazione unitario" in testo
+    assert "sistemi_informativi " not in testo and "piano_formazione " not in testo  # labels, not codes
+
+
+def test_draft_summary_is_a_table_on_a_wide_terminal(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")
+    result = run("draft", str(EXAMPLES / "terre-del-delta.yaml"), "--out", str(tmp_path / "atti"))
+    riga = next(r for r in result.stdout.splitlines() if r.startswith("convenzione "))
+    assert riga.split("  ")[0] == "convenzione"
+    assert "Sistemi informativi e tecnologie dell'informazione (ICT)" in riga
+    assert riga.endswith("convenzioni/convenzione_sistemi_informativi.docx")
+
+
 def test_labels_not_codes_in_every_human_output(run: Run, cartella: Path) -> None:
     from html.parser import HTMLParser
 

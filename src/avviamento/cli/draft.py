@@ -131,8 +131,8 @@ def draft(
             else f"avviamento: no template for «{rimedio}»: act not drafted",
             err=True,
         )
-    testo = riepilogo(risultato.atti, esito, out, code)
     _colore, larghezza = text_layout()
+    testo = riepilogo(risultato.atti, esito, out, code, larghezza)
     if larghezza is not None and risultato.atti:
         from avviamento.draft.indice import UI
         from avviamento.review.render.spezza import adatta_tabella

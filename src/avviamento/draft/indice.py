@@ -131,8 +131,13 @@ def _riga(testo: str) -> str:
     return " ".join(senza_controlli(testo).split())
 
 
-def riepilogo(atti: tuple[Atto, ...], esito: Esito, out: Path, lang: Lang) -> str:
-    """The summary table on the terminal: one line per act, then the totals."""
+def riepilogo(
+    atti: tuple[Atto, ...], esito: Esito, out: Path, lang: Lang, larghezza: int | None = None
+) -> str:
+    """The summary table on the terminal: one line per act, then the totals. On a terminal narrower than the
+    table (`larghezza`), one block per act: its description wrapped at spaces, its file on the next line(s),
+    broken only after / _ -."""
+    etichette = {f.codice: f.etichetta[lang] for f in esito.funzioni}
     intestazione = (
         UI["tipo"][lang],
         UI["funzione"][lang],
@@ -143,7 +148,7 @@ def riepilogo(atti: tuple[Atto, ...], esito: Esito, out: Path, lang: Lang) -> st
     righe = [
         (
             TIPI_TESTO[a.tipo][lang],
-            a.funzione or a.oggetto or "—",
+            etichette.get(a.funzione, a.funzione) if a.funzione else _oggetto(a.oggetto),
             _riga(a.comune) if a.comune else "—",
             ", ".join(a.rilievi) or "—",
             a.file,
@@ -157,7 +162,10 @@ def riepilogo(atti: tuple[Atto, ...], esito: Esito, out: Path, lang: Lang) -> st
         testo.append(UI["nessuno"][lang])
     else:
         larghezze = [max(len(r[i]) for r in [intestazione, *righe]) for i in range(len(intestazione) - 1)]
-        for riga in [intestazione, *righe]:
+        if larghezza is not None and sum(larghezze) + 2 * len(larghezze) > larghezza:
+            testo.extend(_blocchi(righe, larghezza))
+            righe = []
+        for riga in [intestazione, *righe] if righe else []:
             testo.append(
                 "  ".join(v.ljust(w) for v, w in zip(riga, larghezze, strict=False)) + "  " + riga[-1]
             )
@@ -169,6 +177,37 @@ def riepilogo(atti: tuple[Atto, ...], esito: Esito, out: Path, lang: Lang) -> st
     totale = f"{len(atti)} {UI['totale'][lang]}" + (f": {', '.join(conteggi)}" if conteggi else "")
     testo.append(f"{totale} · {UI['indice'][lang]}: {out / 'indice.md'}, {out / 'indice.json'}")
     return "\n".join(testo) + "\n"
+
+
+def _oggetto(oggetto: str | None) -> str:
+    """A regolamento or plan by its title (`piano_formazione` → «Piano di formazione unitario»)."""
+    from avviamento.draft.contesto import PIANI, REGOLAMENTI
+
+    adozione = PIANI.get(oggetto or "") or REGOLAMENTI.get(oggetto or "")
+    return adozione.titolo if adozione else _riga(oggetto or "—")
+
+
+def _blocchi(righe: list[tuple[str, str, str, str, str]], larghezza: int) -> list[str]:
+    import textwrap
+
+    from avviamento.review.render.spezza import spezza_nome
+
+    testo: list[str] = []
+    for tipo, funzione, comune, rilievi, file in righe:
+        descrizione = " · ".join(v for v in (tipo, funzione, comune) if v != "—")
+        if rilievi != "—":
+            descrizione += f" ({rilievi})"
+        testo.extend(
+            textwrap.wrap(
+                descrizione,
+                max(larghezza, 20),
+                subsequent_indent="  ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+        testo.extend("    " + pezzo for pezzo in spezza_nome(file, max(larghezza - 4, 20)))
+    return testo
 
 
 # the order of adoption: the councils confer, the Consiglio dell'Unione accepts, the parties sign; then the
