@@ -122,6 +122,16 @@ def giorno_inesistente(testo: str) -> Text:
     }
 
 
+def data_opzione_errata(tipo: str, contesto: dict[str, object] | None, value: str, option: str) -> Text:
+    """Why an option's date (`--as-of`, the web's `as_of`) is refused, from the parser's error type."""
+    if tipo == "date_nonexistent":
+        return both("option_date_nonexistent", option=option, value=value, reason=giorno_inesistente(value))
+    if tipo == "date_out_of_range":
+        ctx = contesto or {}
+        return both("option_date_out_of_range", option=option, value=value, min=ctx["min"], max=ctx["max"])
+    return both("bad_option_date", option=option, value=value)
+
+
 def suggerimento(nome: str, tipo: str, valore: object) -> Text | None:
     """A hint for a common mistake in field `nome` (pydantic error `tipo`): `Bologna`, `5 anni`, `2,5`."""
     testo = valore.strip() if isinstance(valore, str) else None

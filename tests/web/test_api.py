@@ -110,17 +110,32 @@ def test_bad_uploads_give_the_cli_line(
 
 
 @pytest.mark.parametrize(
-    ("campo", "valore", "endpoint"),
+    ("campo", "valore", "endpoint", "attesa"),
     [
-        ("as_of", "2024-13-01", "/api/check"),
-        ("as_of", "ieri", "/api/plan"),
-        ("deadline", "31/02/2024", "/api/plan"),
+        (
+            "as_of",
+            "2024-13-01",
+            "/api/check",
+            "data inesistente per --as-of: '2024-13-01' (i mesi vanno da 01 a 12)",
+        ),
+        ("as_of", "ieri", "/api/plan", "data non valida per --as-of: 'ieri' (usare AAAA-MM-GG)"),
+        (
+            "deadline",
+            "31/02/2024",
+            "/api/plan",
+            "data inesistente per --deadline: '31/02/2024' (febbraio 2024 ha 29 giorni)",
+        ),
     ],
 )
-def test_bad_dates_are_422(client: TestClient, campo: str, valore: str, endpoint: str) -> None:
+def test_bad_dates_are_422_with_the_cli_line(
+    client: TestClient, run: Run, campo: str, valore: str, endpoint: str, attesa: str
+) -> None:
     riga = errore(client.post(endpoint, files=[esempio("terre-del-delta.yaml")], data={campo: valore}))
+    assert riga == f"avviamento: {attesa}"
+    comando = "check" if endpoint == "/api/check" else "plan"
     opzione = "--as-of" if campo == "as_of" else "--deadline"
-    assert riga == f"avviamento: data non valida per {opzione}: '{valore}' (usare AAAA-MM-GG)"
+    cli = run(comando, str(EXAMPLES / "terre-del-delta.yaml"), opzione, valore)
+    assert cli.exit_code == 2 and cli.stderr.strip() == riga
 
 
 def test_missing_field_is_422(client: TestClient) -> None:

@@ -68,7 +68,10 @@ def test_evaluation_date_is_chosen_on_the_page(client: TestClient) -> None:
     assert 'data-classe="non_avviata"' in client.get(f"/profili/{id}/verifica?data=2024-05-31").text
     errata = client.get(f"/profili/{id}/verifica?data=2024-13-01")
     assert errata.status_code == 422
-    assert "data non valida per «data di valutazione»: &#39;2024-13-01&#39;" in errata.text
+    assert (
+        "data inesistente per «data di valutazione»: &#39;2024-13-01&#39; (i mesi vanno da 01 a 12)"
+        in errata.text
+    )
 
 
 def test_unknown_profile_pages_are_404(client: TestClient) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 
-from avviamento.errors import InputError, both, giorno_inesistente, una_riga
+from avviamento.errors import InputError, data_opzione_errata, una_riga
 from avviamento.i18n import Lang
 
 if TYPE_CHECKING:
@@ -97,17 +97,7 @@ def parse_option_date(value: str | None, option: str, lang: Lingua) -> dt.date |
     try:
         return parse_data(value)
     except PydanticCustomError as exc:
-        if exc.type == "date_nonexistent":
-            testo = both(
-                "option_date_nonexistent", option=option, value=value, reason=giorno_inesistente(value)
-            )
-        elif exc.type == "date_out_of_range":
-            ctx = exc.context or {}
-            testo = both(
-                "option_date_out_of_range", option=option, value=value, min=ctx["min"], max=ctx["max"]
-            )
-        else:
-            testo = both("bad_option_date", option=option, value=value)
+        testo = data_opzione_errata(exc.type, exc.context, value, option)
         fail(f"avviamento: {testo[lang.value]}")
 
 

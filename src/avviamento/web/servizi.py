@@ -20,7 +20,7 @@ from avviamento.draft.indice import indice_docx, indice_json, indice_md
 from avviamento.draft.redazione import Opzioni, carica_modelli, pianifica, rendi_in_memoria
 from avviamento.draft.writer import Ambiente, converti_pdf, soffice
 from avviamento.engine import evaluate
-from avviamento.errors import InputError, both
+from avviamento.errors import InputError, data_opzione_errata
 from avviamento.esito import Esito
 from avviamento.piano.scheduler import Piano, scadenza_indicata, scadenza_predefinita
 from avviamento.piano.scheduler import pianifica as pianifica_passi
@@ -63,10 +63,9 @@ def data_opzione(valore: str | None, opzione: str) -> dt.date | None:
 
     try:
         return parse_data(valore.strip())
-    except PydanticCustomError:
-        raise ErroreRichiesta(
-            f"avviamento: {both('bad_option_date', option=opzione, value=valore)['it']}"
-        ) from None
+    except PydanticCustomError as exc:
+        testo = data_opzione_errata(exc.type, exc.context, valore.strip(), opzione)
+        raise ErroreRichiesta(f"avviamento: {testo['it']}") from None
 
 
 def carica(dati: bytes, nome: str) -> ProfiloCaricato:
