@@ -150,3 +150,29 @@ def test_labels_not_codes_in_every_human_output(run: Run, cartella: Path) -> Non
         assert "non avviata" in testo and "Polizia locale" in testo, formato
     inglese = run("review", str(cartella), "--lang", "en").stdout
     assert "not started (non avviata)" in inglese and "Civil protection" in inglese
+
+
+def test_draft_summary_counts_one_act_in_the_singular(run: Run, tmp_path: Path) -> None:
+    profilo = tmp_path / "patto.yaml"
+    testo = (EXAMPLES / "nuovo-circondario-imolese.yaml").read_text(encoding="utf-8")
+    testo = testo.replace("    sottoscritto: 2021-06-30", "    sottoscritto: null").split(
+        "  monitoraggio_patto:"
+    )[0]
+    profilo.write_text(testo, encoding="utf-8")
+    regole = str(EXAMPLES.parent / "rules" / "er_lr15_2018.yaml")
+    for lang, attesa in (("it", "1 atto: 1 Patto per lo sviluppo"), ("en", "1 act: 1 ")):
+        out = tmp_path / lang
+        result = run(
+            "draft",
+            str(profilo),
+            "--rules",
+            regole,
+            "--as-of",
+            "2021-05-01",
+            "--out",
+            str(out),
+            "--lang",
+            lang,
+        )
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines()[-1].startswith(attesa), result.stdout

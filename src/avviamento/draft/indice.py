@@ -64,6 +64,7 @@ UI: dict[str, dict[str, str]] = {
         ),
     },
     "totale": {"it": "atti", "en": "acts"},
+    "totale_uno": {"it": "atto", "en": "act"},
     "indice": {"it": "indice", "en": "index"},
 }
 
@@ -174,7 +175,7 @@ def riepilogo(
         for t in PLURALI
         if (n := sum(1 for a in atti if a.tipo == t))
     ]
-    totale = f"{len(atti)} {UI['totale'][lang]}" + (f": {', '.join(conteggi)}" if conteggi else "")
+    totale = f"{len(atti)} {UI['totale_uno' if len(atti) == 1 else 'totale'][lang]}" + (f": {', '.join(conteggi)}" if conteggi else "")
     testo.append(f"{totale} · {UI['indice'][lang]}: {out / 'indice.md'}, {out / 'indice.json'}")
     return "\n".join(testo) + "\n"
 
