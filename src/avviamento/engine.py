@@ -100,17 +100,7 @@ def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = 
 
 
 def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterable[Rilievo]:
-    modello = Rilievo(
-        regola=regola.codice,
-        slug=regola.slug,
-        titolo=regola.titolo.as_text(),
-        gravita=regola.gravita,
-        stato="soddisfatta",
-        messaggio=regola.titolo.as_text(),
-        fonte=regola.fonte.esito(),
-        confidenza=regola.confidenza,
-        pacchetto=ctx.pack.id,
-    )
+    modello = ctx.pack.modelli[regola.codice]
     dichiarata = ctx.profilo.unione.classe_dichiarata
     if regola.classi is not None and dichiarata not in regola.classi:
         motivo = {
@@ -127,7 +117,9 @@ def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterab
             )
     kind = REGISTRY[regola.tipo]
     params = ctx.pack.parametri_regole[regola.codice]
-    esami = list(kind.check(dataclasses.replace(ctx, scadenza_regola=modello.scadenza), params))
+    if modello.scadenza != ctx.scadenza_regola:
+        ctx = dataclasses.replace(ctx, scadenza_regola=modello.scadenza)
+    esami = list(kind.check(ctx, params))
     if not esami:
         yield modello
     for esame in esami:
