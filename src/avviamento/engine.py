@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from avviamento.checks import REGISTRY
 from avviamento.checks.common import Contesto, NonApplicabile, Valore, Violazione
@@ -12,7 +12,7 @@ from avviamento.classi import Evidenze, classe_calcolata
 from avviamento.comuni import anagrafe
 from avviamento.effettivita import stato_funzione
 from avviamento.errors import both, did_you_mean
-from avviamento.esito import Esito, Indicatore, InfoRegole, Rilievo, Stato
+from avviamento.esito import DaComporre, Esito, Indicatore, InfoRegole, Rilievo, Stato
 from avviamento.i18n import Lang, accorda, data_estesa
 from avviamento.profilo import ProfiloCaricato
 from avviamento.regole import Regola, RulePack
@@ -107,7 +107,7 @@ def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterab
             "it": f"la regola si applica alle Unioni di classe {', '.join(regola.classi)}",
             "en": f"the rule applies to Unions of class {', '.join(regola.classi)}",
         }
-        yield dataclasses.replace(modello, stato="non_applicabile", messaggio=motivo)
+        yield dataclasses.replace(modello, stato="non_applicabile", testo=motivo)
         return
     if regola.scadenza and dichiarata in regola.classi_scadenza:
         valore = ctx.pack.valore(regola.scadenza, ctx.data)
@@ -124,7 +124,7 @@ def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterab
         yield modello
     for esame in esami:
         if isinstance(esame, NonApplicabile):
-            yield dataclasses.replace(modello, stato="non_applicabile", messaggio=esame.motivo)
+            yield dataclasses.replace(modello, stato="non_applicabile", testo=esame.motivo)
         else:
             yield _rilievo(regola, esame, modello, ctx, caricato)
 
@@ -144,7 +144,7 @@ def _rilievo(
     return dataclasses.replace(
         modello,
         stato=stato,
-        messaggio={"it": _format(testo.it, valori, "it"), "en": _format(testo.en, valori, "en")},
+        testo=DaComporre(testo.as_text(), valori, _format),
         giorni=giorni,
         scadenza=scadenza,
         posizione=caricato.documento.position(violazione.percorso),
@@ -154,7 +154,7 @@ def _rilievo(
     )
 
 
-def _format(template: str, valori: dict[str, Valore | None], lang: Lang) -> str:
+def _format(template: str, valori: Mapping[str, Valore | None], lang: Lang) -> str:
     return accorda(
         template.format_map(_Missing({key: _value_text(value, lang) for key, value in valori.items()}))
     )

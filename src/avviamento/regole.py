@@ -7,12 +7,12 @@ problem of a pack (for `avviamento rules lint`) instead of stopping at the first
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
 import re
 import string
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -223,7 +223,7 @@ class RulePack:
                 titolo=r.titolo.as_text(),
                 gravita=r.gravita,
                 stato="soddisfatta",
-                messaggio=r.titolo.as_text(),
+                testo=r.titolo.as_text(),
                 fonte=r.fonte.esito(),
                 confidenza=r.confidenza,
                 pacchetto=self.id,

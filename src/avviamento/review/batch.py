@@ -283,7 +283,10 @@ def etichette_di(pack: RulePack) -> Etichette:
 
 def _solo_aperti(esito: Esito) -> Esito:
     """What the HTML report shows of a Union: its open findings; the met and inapplicable ones are dropped."""
-    return dataclasses.replace(esito, rilievi=tuple(r for r in esito.rilievi if r.aperto))
+    aperti = tuple(r for r in esito.rilievi if r.aperto)
+    for rilievo in aperti:
+        rilievo.messaggio  # noqa: B018 composed here, in the worker, rather than by the parent that prints it
+    return dataclasses.replace(esito, rilievi=aperti)
 
 
 def _una_riga(exc: InputError) -> Text:
