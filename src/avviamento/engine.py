@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from avviamento.checks import REGISTRY
 from avviamento.checks.common import Contesto, NonApplicabile, Valore, Violazione
@@ -12,7 +12,7 @@ from avviamento.classi import Evidenze, classe_calcolata
 from avviamento.comuni import anagrafe
 from avviamento.effettivita import stato_funzione
 from avviamento.errors import both, did_you_mean
-from avviamento.esito import Esito, Indicatore, InfoRegole, Rilievo, Stato
+from avviamento.esito import DaComporre, Esito, Indicatore, InfoRegole, Rilievo, Stato
 from avviamento.i18n import Lang, accorda, data_estesa
 from avviamento.profilo import ProfiloCaricato
 from avviamento.regole import Regola, RulePack
@@ -100,24 +100,14 @@ def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = 
 
 
 def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterable[Rilievo]:
-    modello = Rilievo(
-        regola=regola.codice,
-        slug=regola.slug,
-        titolo=regola.titolo.as_text(),
-        gravita=regola.gravita,
-        stato="soddisfatta",
-        messaggio=regola.titolo.as_text(),
-        fonte=regola.fonte.esito(),
-        confidenza=regola.confidenza,
-        pacchetto=ctx.pack.id,
-    )
+    modello = ctx.pack.modelli[regola.codice]
     dichiarata = ctx.profilo.unione.classe_dichiarata
     if regola.classi is not None and dichiarata not in regola.classi:
         motivo = {
             "it": f"la regola si applica alle Unioni di classe {', '.join(regola.classi)}",
             "en": f"the rule applies to Unions of class {', '.join(regola.classi)}",
         }
-        yield dataclasses.replace(modello, stato="non_applicabile", messaggio=motivo)
+        yield dataclasses.replace(modello, stato="non_applicabile", testo=motivo)
         return
     if regola.scadenza and dichiarata in regola.classi_scadenza:
         valore = ctx.pack.valore(regola.scadenza, ctx.data)
@@ -127,12 +117,14 @@ def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterab
             )
     kind = REGISTRY[regola.tipo]
     params = ctx.pack.parametri_regole[regola.codice]
-    esami = list(kind.check(dataclasses.replace(ctx, scadenza_regola=modello.scadenza), params))
+    if modello.scadenza != ctx.scadenza_regola:
+        ctx = dataclasses.replace(ctx, scadenza_regola=modello.scadenza)
+    esami = list(kind.check(ctx, params))
     if not esami:
         yield modello
     for esame in esami:
         if isinstance(esame, NonApplicabile):
-            yield dataclasses.replace(modello, stato="non_applicabile", messaggio=esame.motivo)
+            yield dataclasses.replace(modello, stato="non_applicabile", testo=esame.motivo)
         else:
             yield _rilievo(regola, esame, modello, ctx, caricato)
 
@@ -152,7 +144,7 @@ def _rilievo(
     return dataclasses.replace(
         modello,
         stato=stato,
-        messaggio={"it": _format(testo.it, valori, "it"), "en": _format(testo.en, valori, "en")},
+        testo=DaComporre(testo.as_text(), valori, _format),
         giorni=giorni,
         scadenza=scadenza,
         posizione=caricato.documento.position(violazione.percorso),
@@ -162,7 +154,7 @@ def _rilievo(
     )
 
 
-def _format(template: str, valori: dict[str, Valore | None], lang: Lang) -> str:
+def _format(template: str, valori: Mapping[str, Valore | None], lang: Lang) -> str:
     return accorda(
         template.format_map(_Missing({key: _value_text(value, lang) for key, value in valori.items()}))
     )

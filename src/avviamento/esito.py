@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
 
 from avviamento.errors import Text
+from avviamento.i18n import Lang
 
 Stato = Literal["soddisfatta", "in_scadenza", "scaduta", "violata", "non_applicabile"]
 Gravita = Literal["errore", "avviso", "info"]
@@ -30,6 +32,20 @@ class Fonte:
 
 
 @dataclass(frozen=True)
+class DaComporre:
+    """A finding's message not yet written: the rule's templates and the values that fill them. A batch review
+    prints only counts of ~50 findings a profile: composing each in both languages was a fifth of evaluate()."""
+
+    modelli: Text
+    valori: Mapping[str, Any]
+    componi: Callable[[str, Mapping[str, Any], Lang], str]  # (template, values, lang) → text
+
+    def testo(self) -> Text:
+        lingue: tuple[Lang, ...] = ("it", "en")
+        return {lang: self.componi(self.modelli[lang], self.valori, lang) for lang in lingue}
+
+
+@dataclass(frozen=True)
 class Rilievo:
     """One finding: a rule applied to the profile, with its deadline-aware status."""
 
@@ -38,7 +54,7 @@ class Rilievo:
     titolo: Text
     gravita: Gravita
     stato: Stato
-    messaggio: Text
+    testo: Text | DaComporre  # the message, or what composes it when `messaggio` is first read
     fonte: Fonte
     confidenza: str
     scadenza: dt.date | None = None
@@ -53,6 +69,23 @@ class Rilievo:
     @property
     def aperto(self) -> bool:
         return self.stato in STATI_APERTI
+
+    @property
+    def messaggio(self) -> Text:
+        testo = self.testo
+        if isinstance(testo, DaComporre):
+            testo = testo.testo()
+            object.__setattr__(self, "testo", testo)  # composed once: frozen for everyone else
+        return testo
+
+    def __eq__(self, other: object) -> bool:
+        """Equal findings say the same thing, whether or not their messages have been composed yet."""
+        if not isinstance(other, Rilievo):
+            return NotImplemented
+        return self._campi() == other._campi()
+
+    def _campi(self) -> tuple[object, ...]:
+        return tuple(self.messaggio if f.name == "testo" else getattr(self, f.name) for f in fields(self))
 
 
 @dataclass(frozen=True)

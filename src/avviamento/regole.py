@@ -7,6 +7,7 @@ problem of a pack (for `avviamento rules lint`) instead of stopping at the first
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
@@ -20,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from avviamento.errors import InputError, Text, both, did_you_mean, motivo, percorso_leggibile
 from avviamento.esito import Fonte as FonteEsito
+from avviamento.esito import Rilievo
 from avviamento.profilo import Classe, Data, validation_error
 from avviamento.yamlio import Document, Path_, parse_yaml, read_text
 
@@ -207,9 +209,27 @@ class RulePack:
     def versione(self) -> str:
         return self.pacchetto.versione
 
-    @property
+    @functools.cached_property  # read by every function and check of every profile in a review
     def catalogo(self) -> dict[str, FunzioneCatalogo]:
         return {f.codice: f for f in self.pacchetto.funzioni}
+
+    @functools.cached_property
+    def modelli(self) -> dict[str, Rilievo]:
+        """Each rule's finding when it is met: what every profile's finding for the rule starts from."""
+        return {
+            r.codice: Rilievo(
+                regola=r.codice,
+                slug=r.slug,
+                titolo=r.titolo.as_text(),
+                gravita=r.gravita,
+                stato="soddisfatta",
+                testo=r.titolo.as_text(),
+                fonte=r.fonte.esito(),
+                confidenza=r.confidenza,
+                pacchetto=self.id,
+            )
+            for r in self.pacchetto.regole
+        }
 
     def regola(self, codice: str) -> Regola | None:
         return next((r for r in self.pacchetto.regole if r.codice == codice), None)

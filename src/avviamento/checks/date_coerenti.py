@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import typing
-from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -26,20 +25,24 @@ class Parametri(ParametriBase):
     pass
 
 
-def _dates(value: Any, path: Path_) -> Iterator[tuple[Path_, dt.date]]:
+def _dates(value: Any, path: Path_, found: list[tuple[Path_, dt.date]]) -> list[tuple[Path_, dt.date]]:
     """Every date under `value`, with its path as in `model_dump()`, in field order: only the fields whose type
-    can hold a date are visited (a profile's texts, numbers and flags are most of it)."""
+    can hold a date are visited (a profile's texts, numbers and flags are most of it). A list, not a generator:
+    nested generators cost a frame per level for each of a profile's ~400 values."""
     if isinstance(value, dt.date):
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, BaseModel):
         for name in _campi_con_date(type(value)):
-            yield from _dates(getattr(value, name), (*path, name))
+            item = getattr(value, name)
+            if item is not None:
+                _dates(item, (*path, name), found)
     elif isinstance(value, dict):
         for name, item in value.items():
-            yield from _dates(item, (*path, name))
+            _dates(item, (*path, name), found)
     elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
-            yield from _dates(item, (*path, i))
+            _dates(item, (*path, i), found)
+    return found
 
 
 @functools.cache
@@ -63,7 +66,7 @@ def check(ctx: Contesto, params: Parametri) -> Risultati:
     if riferimento is None:
         yield NonApplicabile({"it": "data_riferimento non indicata", "en": "no data_riferimento given"})
         return
-    for path, giorno in _dates(ctx.profilo, ()):
+    for path, giorno in _dates(ctx.profilo, (), []):
         if path != ("data_riferimento",) and giorno > riferimento:
             campo = percorso_leggibile(path)
             yield Violazione({"data": giorno, "campo": campo, "riferimento": riferimento}, path)

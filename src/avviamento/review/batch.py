@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import signal
@@ -223,6 +224,7 @@ def valuta_tutti(
     # fork: the workers inherit the loaded modules and rule pack instead of importing them again
     contesto = multiprocessing.get_context("fork" if "fork" in metodi else None)
     fatti = 0
+    gc.freeze()  # the workers' collections then skip the objects inherited at fork instead of copying their pages
     try:
         with ProcessPoolExecutor(
             processi, mp_context=contesto, initializer=_inizia_worker, initargs=(pack, as_of, con_rilievi)
@@ -243,6 +245,8 @@ def valuta_tutti(
     except BrokenProcessPool:  # a worker died (out of memory, killed): the rest here, so no row is lost
         for path, nome in voci[fatti:]:
             yield path, valuta_file(path, pack, as_of, con_rilievi=con_rilievi, nome=nome)
+    finally:
+        gc.unfreeze()  # a long-lived caller (the web server) collects its own objects again
 
 
 _lavoro: tuple[Pacchetti, dt.date | None, bool] | None = None
@@ -283,7 +287,10 @@ def etichette_di(pack: RulePack) -> Etichette:
 
 def _solo_aperti(esito: Esito) -> Esito:
     """What the HTML report shows of a Union: its open findings; the met and inapplicable ones are dropped."""
-    return dataclasses.replace(esito, rilievi=tuple(r for r in esito.rilievi if r.aperto))
+    aperti = tuple(r for r in esito.rilievi if r.aperto)
+    for rilievo in aperti:
+        rilievo.messaggio  # noqa: B018 composed here, in the worker, rather than by the parent that prints it
+    return dataclasses.replace(esito, rilievi=aperti)
 
 
 def _una_riga(exc: InputError) -> Text:
