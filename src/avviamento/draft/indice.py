@@ -175,7 +175,9 @@ def riepilogo(
         for t in PLURALI
         if (n := sum(1 for a in atti if a.tipo == t))
     ]
-    totale = f"{len(atti)} {UI['totale_uno' if len(atti) == 1 else 'totale'][lang]}" + (f": {', '.join(conteggi)}" if conteggi else "")
+    totale = f"{len(atti)} {UI['totale_uno' if len(atti) == 1 else 'totale'][lang]}" + (
+        f": {', '.join(conteggi)}" if conteggi else ""
+    )
     testo.append(f"{totale} · {UI['indice'][lang]}: {out / 'indice.md'}, {out / 'indice.json'}")
     return "\n".join(testo) + "\n"
 
