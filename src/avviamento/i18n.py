@@ -110,6 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "annidamento troppo profondo: oltre {limit} livelli di mappe ed elenchi (limite di avviamento)",
         "en": "nesting too deep: over {limit} levels of mappings and lists (avviamento's limit)",
     },
+    "recursive_alias": {
+        "it": "alias YAML ricorsivo: l'elenco o la mappa contiene sé stesso tramite il proprio alias",
+        "en": "recursive YAML alias: the list or mapping contains itself through its own alias",
+    },
     "file_too_big": {
         "it": "file troppo grande: oltre {limit} MiB (limite di avviamento)",
         "en": "file too large: over {limit} MiB (avviamento's limit)",

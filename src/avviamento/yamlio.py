@@ -127,7 +127,8 @@ def load_yaml(path: Path, label: str | None = None) -> Document:
 def parse_yaml(text: str, name: str) -> Document:
     loader = _Loader(text)
     try:
-        _within_limits(text, name)
+        if len(text) > _SMALL_TEXT:
+            _within_limits(text, name)
         root = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
         if "expected a single document" in str(exc):
@@ -151,6 +152,12 @@ def parse_yaml(text: str, name: str) -> Document:
     builder = _Builder(name)
     data = builder.build(root, ())
     return Document(name, data, builder.positions, builder.key_positions)
+
+
+# A text this short composes into a few tens of thousands of nodes at most (a value or an empty key costs at
+# least half a character), so it is composed at once and the builder counts what aliases expand to; a longer
+# one is first counted from the parser's events, so that a flat list of millions of values is never composed.
+_SMALL_TEXT = MAX_NODES // 4
 
 
 def _within_limits(text: str, name: str) -> None:
@@ -277,24 +284,74 @@ def _in_chiaro(exc: yaml.MarkedYAMLError, text: str) -> Text | None:
 
 
 class _Builder:
+    """Plain values from the composed tree, counting keys, values and text as aliases expand them.
+
+    An alias is the same node object met again: before it is expanded, the size it had the first time is
+    added to the count, so a file whose aliases would expand to gigabytes is refused before it is built.
+    """
+
     def __init__(self, name: str) -> None:
         self.name = name
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.nodes = self.chars = 0
+        self.aliases = False
+        self.sizes: dict[int, tuple[int, int]] = {}  # id of each collection node built → nodes and chars
+        self.open: set[int] = set()  # ids of the collection nodes being built (the current path)
 
     def _fail(self, node: yaml.Node, text: dict[str, str]) -> InputError:
         return InputError(self.name, node.start_mark.line + 1, node.start_mark.column + 1, text)
 
+    def _over(self, path: Path_, nodes: int, chars: int) -> InputError | None:
+        if nodes > MAX_NODES:
+            text = both("alias_bomb" if self.aliases else "too_many_nodes", limit=MAX_NODES)
+        elif chars > MAX_CHARS:
+            text = both("alias_too_big", limit=MAX_CHARS // 2**20)
+        else:
+            return None
+        line, column = self._where(path)
+        return InputError(self.name, line, column, text)
+
+    def _where(self, path: Path_) -> tuple[int, int]:
+        """Where the value on `path` is written: its key, or the list holding it (an alias has no node of its own)."""
+        for end in range(len(path), 0, -1):
+            found = self.key_positions.get(path[:end]) or self.positions.get(path[: end - 1])
+            if found:
+                return found
+        return (1, 1)
+
     def build(self, node: yaml.Node, path: Path_) -> Any:
         if node.tag not in _ALLOWED_TAGS:
             raise self._fail(node, both("tag_forbidden", tag=node.tag.replace(_STD, "!!")))
+        if isinstance(node, yaml.ScalarNode):
+            self.nodes += 1
+            self.chars += len(node.value)
+            if (self.nodes > MAX_NODES or self.chars > MAX_CHARS) and (
+                error := self._over(path, self.nodes, self.chars)
+            ):
+                raise error
+            self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+            return self._scalar(node)
+        identity = id(node)
+        if identity in self.open:
+            raise self._fail(node, both("recursive_alias"))
+        if (size := self.sizes.get(identity)) is not None:
+            self.aliases = True
+            if error := self._over(path, self.nodes + size[0], self.chars + size[1]):
+                raise error
+        if len(self.open) >= MAX_DEPTH:
+            raise self._fail(node, both("too_deep", limit=MAX_DEPTH))
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        nodes, chars = self.nodes, self.chars
+        self.nodes += 1
+        self.open.add(identity)
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return self._scalar(node)
+            value: Any = self._mapping(node, path)
+        else:
+            value = [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        self.open.discard(identity)
+        self.sizes[identity] = (self.nodes - nodes, self.chars - chars)
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -310,6 +367,8 @@ class _Builder:
                     raise self._fail(key_node, both("key_not_string"))
                 key = str(scalar)
             mark = key_node.start_mark
+            self.nodes += 1
+            self.chars += len(key)
             if key in out:
                 raise self._fail(key_node, both("duplicate_key", key=breve(key), first_line=first_line[key]))
             first_line[key] = mark.line + 1

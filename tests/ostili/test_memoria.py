@@ -80,3 +80,25 @@ def test_a_long_key_is_not_echoed_whole(tmp_path: Path) -> None:
     path.write_text(f'"{chiave}": 1\n"{chiave}": 2\n')
     riga = una_riga(avviamento("check", path), path, "chiave duplicata 'kkk")
     assert len(riga) < 300
+
+
+def test_a_list_that_holds_itself_through_its_alias_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "ricorsivo.yaml"
+    path.write_text("versione_formato: 1\ncomuni: &c [{nome: Vergato}, *c]\n")
+    riga = una_riga(avviamento("check", path), path, "alias YAML ricorsivo")
+    assert riga.startswith(f"{path}:2:9: ")
+    pacchetto = tmp_path / "regole.yaml"
+    pacchetto.write_text("a: &m {b: *m}\n")
+    una_riga(avviamento("rules", "lint", pacchetto), pacchetto, "alias YAML ricorsivo")
+
+
+def test_a_billion_laughs_is_refused_where_the_alias_is_written(tmp_path: Path) -> None:
+    righe = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 7):
+        prima, nome = chr(96 + i), chr(97 + i)
+        righe.append(f"{nome}: &{nome} [{', '.join([f'*{prima}'] * 9)}]")
+    path = tmp_path / "risate.yaml"
+    path.write_text("\n".join(righe) + "\n")
+    # a to e hold 75,000 nodes once expanded; f (line 6) would add 600,000: refused there
+    riga = una_riga(avviamento("check", path), path, "troppi alias YAML espansi")
+    assert riga.startswith(f"{path}:6:4: "), riga
