@@ -65,18 +65,27 @@ def anagrafe() -> Anagrafe:
 
 def indice_membro(profilo: Profilo, riferimento: str) -> int | None:
     """The member Comune a conferral names, by ISTAT code or by name; None for a non-member."""
-    per_istat, per_nome = _indice(profilo)
-    trovati = [
+    per_istat, per_nome, trovati = _indice(profilo)
+    if riferimento in trovati:
+        return trovati[riferimento]
+    candidati = [
         i for i in (per_istat.get(riferimento), per_nome.get(normalizza(riferimento))) if i is not None
     ]
-    return min(trovati, default=None)  # the first member that matches, as a scan of the list would find
+    trovati[riferimento] = indice = min(
+        candidati, default=None
+    )  # the first member that matches, as a scan would
+    return indice
 
 
-# Every conferral looks up its Comune: an index per profile keeps `check` linear in the number of Comuni.
-_ultimo: list[tuple[Profilo, tuple[dict[str, int], dict[str, int]]]] = []
+_Indice = tuple[
+    dict[str, int], dict[str, int], dict[str, int | None]
+]  # by ISTAT code, by name, answers given
+# Every conferral looks up its Comune (four checks and the state of each function ask again): an index per
+# profile keeps `check` linear in the number of Comuni, and the answers spare normalising the same name again.
+_ultimo: list[tuple[Profilo, _Indice]] = []
 
 
-def _indice(profilo: Profilo) -> tuple[dict[str, int], dict[str, int]]:
+def _indice(profilo: Profilo) -> _Indice:
     ultimo = _ultimo[-1] if _ultimo else None  # read once: another thread may replace it
     if ultimo is not None and ultimo[0] is profilo:
         return ultimo[1]
@@ -86,5 +95,6 @@ def _indice(profilo: Profilo) -> tuple[dict[str, int], dict[str, int]]:
         if comune.istat is not None:
             per_istat.setdefault(comune.istat, i)
         per_nome.setdefault(normalizza(comune.nome), i)
-    _ultimo[:] = [(profilo, (per_istat, per_nome))]
-    return per_istat, per_nome
+    indice: _Indice = (per_istat, per_nome, {})
+    _ultimo[:] = [(profilo, indice)]
+    return indice

@@ -19,11 +19,6 @@ import yaml
 from avviamento.errors import InputError, Text, both, breve
 from avviamento.limiti import MAX_BYTES, MAX_CHARS, MAX_DEPTH, MAX_NODES
 
-try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml missing
-    _Loader = yaml.SafeLoader
-
 Path_ = tuple[str | int, ...]
 
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
@@ -34,6 +29,27 @@ _MERGE = _STD + "merge"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 _constructor = yaml.constructor.SafeConstructor()
+# PyYAML's implicit resolvers less the timestamp one: dates stay the text written either way, and a profile
+# is full of them. Looked up by first character, as PyYAML does.
+_RESOLVERS = {
+    first: tuple((tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP)
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    if first is not None
+}
+_MAP, _SEQ = _STD + "map", _STD + "seq"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (libyaml's when present) with a leaner tag resolver: ~15 % of composing a profile."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:  # plain, unquoted
+                for tag, regexp in _RESOLVERS.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR
+        return _MAP if kind is yaml.MappingNode else _SEQ
 
 
 @dataclass(frozen=True)
