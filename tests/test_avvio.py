@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,25 @@ def test_the_listed_first_line_is_the_commands_own(nome: str) -> None:
     comando = gruppo.get_command(typer.Context(gruppo), nome)
     assert comando is not None and comando.help is not None
     assert " ".join(comando.help.split("\n\n")[0].split()) == COMANDI[nome][2]
+
+
+def test_check_on_a_pipe_writes_plain_text_without_rich() -> None:
+    esempio = str(Path(__file__).parent.parent / "examples" / "terre-del-delta.yaml")
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR")}
+    result = subprocess.run(
+        [sys.executable, "-c", SONDA, "check", esempio], capture_output=True, text=True, check=False, env=env
+    )
+    assert result.returncode == 0 and "Terre del Delta" in result.stdout.splitlines()[0]
+    assert "\x1b[" not in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "NO-RICH"
+    colonne = subprocess.run(
+        [sys.executable, "-c", SONDA, "check", esempio],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**env, "COLUMNS": "60"},
+    )
+    lunghe = [riga for riga in colonne.stdout.splitlines() if len(riga) > 60]
+    assert all(" " not in riga.strip() for riga in lunghe)  # wrapped by rich at 60, but URLs kept whole
+    assert len(colonne.stdout.splitlines()) > len(result.stdout.splitlines())
+    assert colonne.stderr.strip().splitlines()[-1] == "RICH"
