@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 pytest_plugins = ["tests.rule_cases"]
+
+# the parsed-pack cache of this run, for the commands run in process and in child processes: not the user's
+os.environ["AVVIAMENTO_CACHE"] = tempfile.mkdtemp(prefix="avviamento-cache-test-")
 
 
 @pytest.fixture(scope="session")

@@ -260,10 +260,19 @@ class Problema:
 
 
 def load_pack(path: Path, label: str | None = None) -> RulePack:
-    pack, problems = _parse_and_lint(path, label)
+    """The validated pack; one without problems is kept in the on-disk cache, keyed by its name and text."""
+    from avviamento import cache
+
+    name = label or str(path)
+    text = read_text(path, name)
+    chiave = cache.chiave("RulePack", name, text)
+    pack = cache.leggi(chiave)
+    if isinstance(pack, RulePack):
+        return pack
+    pack, problems = _parse_and_lint_text(text, name)
     if problems:
         raise problems[0].error()
-    assert pack is not None
+    cache.scrivi(chiave, pack)
     return pack
 
 
@@ -291,9 +300,12 @@ def load_pack_cached(path: Path) -> RulePack:
     return _cache[key]
 
 
-def _parse_and_lint(path: Path, label: str | None) -> tuple[RulePack | None, list[Problema]]:
+def _parse_and_lint(path: Path, label: str | None) -> tuple[RulePack, list[Problema]]:
     name = label or str(path)
-    text = read_text(path, name)
+    return _parse_and_lint_text(read_text(path, name), name)
+
+
+def _parse_and_lint_text(text: str, name: str) -> tuple[RulePack, list[Problema]]:
     documento = parse_yaml(text, name)
     if not isinstance(documento.data, dict):
         raise documento.error((), both("not_mapping"))
