@@ -76,7 +76,8 @@ def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = 
     verifica_funzioni(caricato, pack)
     giorno = data_valutazione(caricato, as_of)
     ctx = contesto(caricato, pack, giorno)
-    rilievi = [r for regola in pack.pacchetto.regole for r in _applica(regola, ctx, caricato)]
+    contesti = {ctx.scadenza_regola: ctx}  # one per deadline, not one per rule: most share the programme's
+    rilievi = [r for regola in pack.pacchetto.regole for r in _applica(regola, contesti, caricato)]
     popolazioni = ctx.popolazioni
     return Esito(
         unione=ctx.profilo.unione.nome,
@@ -99,7 +100,10 @@ def evaluate(caricato: ProfiloCaricato, pack: RulePack, as_of: dt.date | None = 
     )
 
 
-def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterable[Rilievo]:
+def _applica(
+    regola: Regola, contesti: dict[dt.date | None, Contesto], caricato: ProfiloCaricato
+) -> Iterable[Rilievo]:
+    ctx = contesti[None]
     modello = ctx.pack.modelli[regola.codice]
     dichiarata = ctx.profilo.unione.classe_dichiarata
     if regola.classi is not None and dichiarata not in regola.classi:
@@ -110,15 +114,12 @@ def _applica(regola: Regola, ctx: Contesto, caricato: ProfiloCaricato) -> Iterab
         yield dataclasses.replace(modello, stato="non_applicabile", testo=motivo)
         return
     if regola.scadenza and dichiarata in regola.classi_scadenza:
-        valore = ctx.pack.valore(regola.scadenza, ctx.data)
-        if valore is not None and valore.valore is not None:
-            modello = dataclasses.replace(
-                modello, scadenza=valore.valore, scadenza_confidenza=valore.confidenza
-            )
+        modello = ctx.pack.modello(regola.codice, ctx.pack.valore(regola.scadenza, ctx.data))
     kind = REGISTRY[regola.tipo]
     params = ctx.pack.parametri_regole[regola.codice]
-    if modello.scadenza != ctx.scadenza_regola:
-        ctx = dataclasses.replace(ctx, scadenza_regola=modello.scadenza)
+    if modello.scadenza not in contesti:
+        contesti[modello.scadenza] = dataclasses.replace(ctx, scadenza_regola=modello.scadenza)
+    ctx = contesti[modello.scadenza]
     esami = list(kind.check(ctx, params))
     if not esami:
         yield modello

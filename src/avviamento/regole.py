@@ -6,6 +6,7 @@ problem of a pack (for `avviamento rules lint`) instead of stopping at the first
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -230,6 +231,21 @@ class RulePack:
             )
             for r in self.pacchetto.regole
         }
+
+    @functools.cached_property
+    def _con_scadenza(self) -> dict[tuple[str, Any, Any], Rilievo]:
+        return {}
+
+    def modello(self, codice: str, scadenza: ValoreDatato | None = None) -> Rilievo:
+        """A rule's finding when met, with the deadline in force (one copy per rule and deadline, not per profile)."""
+        if scadenza is None or scadenza.valore is None:
+            return self.modelli[codice]
+        chiave = (codice, scadenza.valore, scadenza.confidenza)
+        if chiave not in self._con_scadenza:
+            self._con_scadenza[chiave] = dataclasses.replace(
+                self.modelli[codice], scadenza=scadenza.valore, scadenza_confidenza=scadenza.confidenza
+            )
+        return self._con_scadenza[chiave]
 
     def regola(self, codice: str) -> Regola | None:
         return next((r for r in self.pacchetto.regole if r.codice == codice), None)
