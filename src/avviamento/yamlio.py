@@ -51,6 +51,13 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
             return _STR
         return _MAP if kind is yaml.MappingNode else _SEQ
 
+    # no path resolvers are registered: PyYAML's bookkeeping around each node would only find that out
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
 
 @dataclass(frozen=True)
 class Document:
