@@ -17,7 +17,7 @@ def test_aliases_expand_into_copies_with_the_anchor_position() -> None:
     }
     assert documento.data["a"] is not documento.data["c"]
     assert documento.position(("c", "b", 1)) == (1, 15)  # the anchor's text: the alias has none of its own
-    assert documento.key_positions[("c",)] == (2, 1)
+    assert documento.position(("c",), key=True) == (2, 1)
 
 
 def test_nesting_is_counted_in_a_small_file_and_in_a_large_one() -> None:

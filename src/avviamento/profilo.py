@@ -800,7 +800,7 @@ def validation_errors(exc: ValidationError, documento: Document, model: type[Bas
     def where(err: Any) -> tuple[int, int]:
         loc = tuple(err["loc"])
         if err["type"] == "missing" and loc[:-1] in documento.key_positions:
-            return documento.key_positions[loc[:-1]]  # the mapping that lacks the field
+            return documento.position(loc[:-1], key=True)  # the mapping that lacks the field
         return documento.position(loc, key=err["type"] == "extra_forbidden")
 
     # A misspelt key also makes its field "missing": the unknown key, with its suggestion, is the useful line.

@@ -65,19 +65,17 @@ class Document:
 
     file: str
     data: Any
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[Path_, yaml.Mark] = field(default_factory=dict)  # libyaml's marks: 0-based
+    key_positions: dict[Path_, yaml.Mark] = field(default_factory=dict)
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
-        """Line and column (1-based) of the nearest known node on `path`."""
-        table = self.key_positions if key else self.positions
-        if key and path in table:
-            return table[path]
-        for end in range(len(path), -1, -1):
+        """Line and column (1-based) of the nearest known node on `path` (of its key, with `key`)."""
+        found = self.key_positions.get(path) if key else None
+        end = len(path)
+        while found is None and end >= 0:
             found = self.positions.get(path[:end])
-            if found:
-                return found
-        return (1, 1)
+            end -= 1
+        return (found.line + 1, found.column + 1) if found else (1, 1)
 
     def error(self, path: Path_, text: dict[str, str], *, key: bool = False) -> InputError:
         line, column = self.position(path, key=key)
@@ -311,12 +309,13 @@ class _Builder:
 
     An alias is the same node object met again: before it is expanded, the size it had the first time is
     added to the count, so a file whose aliases would expand to gigabytes is refused before it is built.
+    Positions are kept as libyaml's marks, made into line and column only when a message needs one.
     """
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.positions: dict[Path_, tuple[int, int]] = {}
-        self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.positions: dict[Path_, yaml.Mark] = {}
+        self.key_positions: dict[Path_, yaml.Mark] = {}
         self.nodes = self.chars = 0
         self.aliases = False
         self.sizes: dict[int, tuple[int, int]] = {}  # id of each collection node built → nodes and chars
@@ -340,21 +339,21 @@ class _Builder:
         for end in range(len(path), 0, -1):
             found = self.key_positions.get(path[:end]) or self.positions.get(path[: end - 1])
             if found:
-                return found
+                return found.line + 1, found.column + 1
         return (1, 1)
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         if node.tag not in _ALLOWED_TAGS:
             raise self._fail(node, both("tag_forbidden", tag=node.tag.replace(_STD, "!!")))
-        if isinstance(node, yaml.ScalarNode):
+        if node.__class__ is yaml.ScalarNode:
             self.nodes += 1
             self.chars += len(node.value)
             if (self.nodes > MAX_NODES or self.chars > MAX_CHARS) and (
                 error := self._over(path, self.nodes, self.chars)
             ):
                 raise error
-            self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-            return self._scalar(node)
+            self.positions.setdefault(path, node.start_mark)
+            return node.value if node.tag == _STR else self._scalar(node)
         identity = id(node)
         if identity in self.open:
             raise self._fail(node, both("recursive_alias"))
@@ -364,7 +363,7 @@ class _Builder:
                 raise error
         if len(self.open) >= MAX_DEPTH:
             raise self._fail(node, both("too_deep", limit=MAX_DEPTH))
-        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        self.positions.setdefault(path, node.start_mark)
         nodes, chars = self.nodes, self.chars
         self.nodes += 1
         self.open.add(identity)
@@ -378,7 +377,6 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _STR:
                 key = key_node.value
@@ -389,16 +387,20 @@ class _Builder:
                 if not isinstance(scalar, str | int) or isinstance(scalar, bool):
                     raise self._fail(key_node, both("key_not_string"))
                 key = str(scalar)
-            mark = key_node.start_mark
             self.nodes += 1
             self.chars += len(key)
             if key in out:
-                raise self._fail(key_node, both("duplicate_key", key=breve(key), first_line=first_line[key]))
-            first_line[key] = mark.line + 1
+                raise self._duplicate(node, key_node, key)
             child = (*path, key)
-            self.key_positions[child] = (mark.line + 1, mark.column + 1)
+            self.key_positions[child] = key_node.start_mark
             out[key] = self.build(value_node, child)
         return out
+
+    def _duplicate(self, node: yaml.MappingNode, key_node: yaml.Node, key: str) -> InputError:
+        first = next(k for k, _ in node.value if k.value == key or str(self._scalar(k)) == key)
+        return self._fail(
+            key_node, both("duplicate_key", key=breve(key), first_line=first.start_mark.line + 1)
+        )
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         value: str = node.value
