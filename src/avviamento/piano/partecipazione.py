@@ -23,9 +23,9 @@ from avviamento.checks.common import campo_data, piu_mesi
 from avviamento.comuni import indice_membro
 from avviamento.errors import Text
 from avviamento.esito import Esito, Fonte
-from avviamento.i18n import data_estesa
+from avviamento.i18n import data_con_articolo, data_estesa
 from avviamento.piano.calendario import Calendario
-from avviamento.piano.scheduler import Gruppo, Passo, Piano, Scadenza, _dal, _giorni, _il
+from avviamento.piano.scheduler import Gruppo, Passo, Piano, Scadenza, _giorni
 from avviamento.piano.steps import Lacuna
 from avviamento.profilo import PianoStrategico, ProcessoPartecipativo, Profilo
 from avviamento.regole import Regola, RulePack, Tappa
@@ -408,7 +408,7 @@ class _Costruttore:
         durata: Regola | None,
     ) -> Passo:
         fino: Text = (
-            {"it": f" (fino {_al_testo(al)})", "en": f" (until {data_estesa(al, 'en')})"}
+            {"it": f" (fino {data_con_articolo('al', al)})", "en": f" (until {data_estesa(al, 'en')})"}
             if al
             else {"it": "", "en": ""}
         )
@@ -481,11 +481,17 @@ class _Costruttore:
 
     def _stato(self, p: ProcessoPartecipativo, inizio: dt.date, fatta: dt.date | None) -> Text:
         if fatta is not None:
-            return {"it": f"concluso {_il(fatta)}", "en": f"ended on {data_estesa(fatta, 'en')}"}
+            return {
+                "it": f"concluso {data_con_articolo('il', fatta)}",
+                "en": f"ended on {data_estesa(fatta, 'en')}",
+            }
         if p.avvio is not None and p.avvio <= self.giorno:
-            return {"it": f"in corso {_dal(p.avvio)}", "en": f"running since {data_estesa(p.avvio, 'en')}"}
+            return {
+                "it": f"in corso {data_con_articolo('dal', p.avvio)}",
+                "en": f"running since {data_estesa(p.avvio, 'en')}",
+            }
         return {
-            "it": f"da avviare entro {_il(inizio)}",
+            "it": f"da avviare entro {data_con_articolo('il', inizio)}",
             "en": f"to be started by {data_estesa(inizio, 'en')}",
         }
 
@@ -643,7 +649,7 @@ class _Costruttore:
             return giorno, None
         motivo = cal.festivo(giorno) or {"it": "", "en": ""}
         return spostato, {
-            "it": f"anticipato {_dal(giorno)} ({motivo['it']})",
+            "it": f"anticipato {data_con_articolo('dal', giorno)} ({motivo['it']})",
             "en": f"brought forward from {data_estesa(giorno, 'en')} ({motivo['en']})",
         }
 
@@ -724,7 +730,3 @@ def _senza_avvio(bando: int | None) -> Text:
 
 def _entro(riferimento: Text) -> Text:
     return {"it": f"entro {riferimento['it']}", "en": f"by {riferimento['en']}"}
-
-
-def _al_testo(giorno: dt.date) -> str:
-    return ("all'" if giorno.day in (8, 11) else "al ") + data_estesa(giorno)

@@ -28,7 +28,7 @@ from dateutil.relativedelta import relativedelta
 from avviamento.comuni import indice_membro
 from avviamento.errors import Text
 from avviamento.esito import Esito, Fonte, InfoRegole
-from avviamento.i18n import data_estesa
+from avviamento.i18n import contati, data_con_articolo, data_estesa
 from avviamento.piano.calendario import Calendario
 from avviamento.piano.steps import Lacuna, lacune
 from avviamento.profilo import Comune, Profilo
@@ -194,26 +194,12 @@ def _tempi(pack: RulePack) -> dict[str, Tempo]:
     return dict(tempi)
 
 
-def _dal(giorno: dt.date) -> str:
-    """`dal 10 maggio 2024`, `dall'11 maggio 2024`."""
-    return ("dall'" if giorno.day in (8, 11) else "dal ") + data_estesa(giorno)
-
-
-def _il(giorno: dt.date) -> str:
-    """`il 30 giugno 2024`, `l'8 giugno 2024`."""
-    return ("l'" if giorno.day in (8, 11) else "il ") + data_estesa(giorno)
-
-
-def _al(giorno: dt.date) -> str:
-    return ("all'" if giorno.day in (8, 11) else "al ") + data_estesa(giorno)
-
-
 def _unisci(prima: Text | None, poi: Text) -> Text:
     return {lang: f"{prima[lang]}; {poi[lang]}" for lang in ("it", "en")} if prima else poi
 
 
 def _giorni(n: int) -> Text:
-    return {"it": "1 giorno" if n == 1 else f"{n} giorni", "en": "1 day" if n == 1 else f"{n} days"}
+    return {"it": contati(n, "giorno", "giorni"), "en": contati(n, "day", "days")}
 
 
 class _Pianificatore:
@@ -347,7 +333,7 @@ class _Pianificatore:
                     inizio,
                     {
                         "it": f"Inizio della pubblicazione all'albo pretorio ({_giorni(pubblicazione_t.giorni)['it']}"
-                        f", fino {_al(fine)})",
+                        f", fino {data_con_articolo('al', fine)})",
                         "en": f"Publication on the online notice board starts ({_giorni(pubblicazione_t.giorni)['en']}"
                         f", until {data_estesa(fine, 'en')})",
                     },
@@ -506,7 +492,8 @@ class _Pianificatore:
         return inizio, _unisci(
             nota,
             {
-                "it": f"anticipato perché l'esecutività non cada {_il(esecutiva)} ({motivo['it']})",
+                "it": f"anticipato perché l'esecutività non cada {data_con_articolo('il', esecutiva)}"
+                f" ({motivo['it']})",
                 "en": f"brought forward so that executivity does not fall on {data_estesa(esecutiva, 'en')}"
                 f" ({motivo['en']})",
             },
@@ -520,7 +507,7 @@ class _Pianificatore:
             return giorno, None
         motivo = cal.festivo(giorno) or {"it": "", "en": ""}
         return spostato, {
-            "it": f"anticipato {_dal(giorno)} ({motivo['it']})",
+            "it": f"anticipato {data_con_articolo('dal', giorno)} ({motivo['it']})",
             "en": f"brought forward from {data_estesa(giorno, 'en')} ({motivo['en']})",
         }
 
