@@ -5,9 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
+from tests.browser import foto, pagina
 from tests.conftest import EXAMPLES, ROOT
 
 Run = Callable[..., Result]
@@ -193,46 +192,28 @@ def test_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -
     assert ANSI.sub("", colorato) == terminale()
 
 
-def _chromium() -> str:
-    eseguibile = shutil.which("chromium")
-    if eseguibile is None:
-        if os.environ.get("AVVIAMENTO_REQUIRE_CHROMIUM") == "1":
-            pytest.fail("AVVIAMENTO_REQUIRE_CHROMIUM=1 but chromium is not installed")
-        pytest.skip("chromium is not installed")
-    return eseguibile
-
-
-def test_html_page_in_chromium(run: Run, tmp_path: Path) -> None:
-    eseguibile = _chromium()
-    from playwright.sync_api import sync_playwright
-
-    pagina = tmp_path / "piano.html"
+def test_html_page_in_chromium(browser: Any, run: Run, tmp_path: Path) -> None:
+    html = tmp_path / "piano.html"
     assert (
         run(
-            "plan", IMOLA, "--rules", LR15, "--as-of", "2020-06-01", "--format", "html", "-o", str(pagina)
+            "plan", IMOLA, "--rules", LR15, "--as-of", "2020-06-01", "--format", "html", "-o", str(html)
         ).exit_code
         == 0
     )
-    cartella = Path(os.environ.get("AVVIAMENTO_SCREENSHOTS", tmp_path))
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=eseguibile, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            vista = browser.new_page(viewport={"width": 1280, "height": 900})
-            richieste: list[str] = []
-            vista.on("request", lambda r: richieste.append(r.url))
-            vista.goto(pagina.as_uri())
-            assert richieste == [pagina.as_uri()]  # self-contained
-            assert vista.title() == "Nuovo Circondario Imolese — Piano delle scadenze"
-            righe = vista.locator("tbody tr")
-            assert righe.count() == 12  # 11 of the process, 1 of the strategic plan
-            fatto = vista.locator("tr.fatto td.esito").first
-            assert fatto.inner_text() == "FATTO"
-            assert fatto.evaluate("e => getComputedStyle(e).color") == "rgb(23, 107, 31)"
-            larghezza = vista.evaluate("document.documentElement.scrollWidth")
-            assert larghezza <= 1280  # no horizontal scrolling
-            vista.screenshot(path=str(cartella / "piano-lr15.png"), full_page=True)
-        finally:
-            browser.close()
+    with pagina(browser) as vista:  # no script error, no CSP refusal
+        richieste: list[str] = []
+        vista.on("request", lambda r: richieste.append(r.url))
+        vista.goto(html.as_uri())
+        assert richieste == [html.as_uri()]  # self-contained
+        assert vista.title() == "Nuovo Circondario Imolese — Piano delle scadenze"
+        righe = vista.locator("tbody tr")
+        assert righe.count() == 12  # 11 of the process, 1 of the strategic plan
+        fatto = vista.locator("tr.fatto td.esito").first
+        assert fatto.inner_text() == "FATTO"
+        assert fatto.evaluate("e => getComputedStyle(e).color") == "rgb(23, 107, 31)"
+        larghezza = vista.evaluate("document.documentElement.scrollWidth")
+        assert larghezza <= 1280  # no horizontal scrolling
+        foto(vista, tmp_path, "piano-lr15")
 
 
 def test_markdown_escapes_the_profile(run: Run, tmp_path: Path) -> None:
