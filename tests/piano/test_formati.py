@@ -128,15 +128,17 @@ def test_html_is_one_self_contained_page_with_a_table_of_steps(run: Run) -> None
     assert "LATE by 10 days" in delta
 
 
+def _delta_di_nome(tmp_path: Path, nome: str) -> str:
+    """Terre del Delta's profile with the Union named `nome` (the markup a name may hold), as a file."""
+    profilo = tmp_path / "nome.yaml"
+    testo = Path(DELTA).read_text(encoding="utf-8")
+    profilo.write_text(testo.replace('nome: "Unione dei Comuni Terre del Delta"', f'nome: "{nome}"'), "utf-8")
+    return str(profilo)
+
+
 def test_html_escapes_the_profile(run: Run, tmp_path: Path) -> None:
-    testo = (
-        Path(DELTA)
-        .read_text(encoding="utf-8")
-        .replace('nome: "Unione dei Comuni Terre del Delta"', 'nome: "<script>alert(1)</script> & Co"')
-    )
-    profilo = tmp_path / "script.yaml"
-    profilo.write_text(testo, encoding="utf-8")
-    pagina = run("plan", str(profilo), "--format", "html").stdout
+    profilo = _delta_di_nome(tmp_path, "<script>alert(1)</script> & Co")
+    pagina = run("plan", profilo, "--format", "html").stdout
     assert "<script>" not in pagina and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in pagina
 
 
@@ -217,12 +219,6 @@ def test_html_page_in_chromium(browser: Any, run: Run, tmp_path: Path) -> None:
 
 
 def test_markdown_escapes_the_profile(run: Run, tmp_path: Path) -> None:
-    testo = (
-        Path(DELTA)
-        .read_text(encoding="utf-8")
-        .replace('nome: "Unione dei Comuni Terre del Delta"', 'nome: "<b>Unione</b> | *x* [y](z)"')
-    )
-    profilo = tmp_path / "md.yaml"
-    profilo.write_text(testo, encoding="utf-8")
-    righe = run("plan", str(profilo), "--format", "markdown").stdout.splitlines()
+    profilo = _delta_di_nome(tmp_path, "<b>Unione</b> | *x* [y](z)")
+    righe = run("plan", profilo, "--format", "markdown").stdout.splitlines()
     assert righe[0] == "# \\<b\\>Unione\\</b\\> \\| \\*x\\* \\[y\\](z) — Piano delle scadenze"
