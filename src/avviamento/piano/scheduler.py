@@ -198,6 +198,18 @@ def _unisci(prima: Text | None, poi: Text) -> Text:
     return {lang: f"{prima[lang]}; {poi[lang]}" for lang in ("it", "en")} if prima else poi
 
 
+def _lavorativo(cal: Calendario, giorno: dt.date) -> tuple[dt.date, Text | None]:
+    """The working day on or before `giorno`, and why it moved."""
+    spostato = cal.lavorativo(giorno)
+    if spostato == giorno:
+        return giorno, None
+    motivo = cal.festivo(giorno) or {"it": "", "en": ""}
+    return spostato, {
+        "it": f"anticipato {data_con_articolo('dal', giorno)} ({motivo['it']})",
+        "en": f"brought forward from {data_estesa(giorno, 'en')} ({motivo['en']})",
+    }
+
+
 def _giorni(n: int) -> Text:
     return {"it": contati(n, "giorno", "giorni"), "en": contati(n, "day", "days")}
 
@@ -235,9 +247,7 @@ class _Pianificatore:
         comuni = ", ".join(c.nome for c in self.profilo.comuni)
         if lac.avvio:
             avvio_t = self.tempi["avvio_servizio"]
-            avvio, nota = self._lavorativo(
-                self.cal_unione, self.scadenza - relativedelta(days=avvio_t.giorni)
-            )
+            avvio, nota = _lavorativo(self.cal_unione, self.scadenza - relativedelta(days=avvio_t.giorni))
             passi.append(
                 self._passo(
                     lac,
@@ -253,9 +263,7 @@ class _Pianificatore:
                 )
             )
             informativa_t = self.tempi["informativa_sindacale"]
-            informativa, nota = self._lavorativo(
-                self.cal_tutti, avvio - relativedelta(days=informativa_t.giorni)
-            )
+            informativa, nota = _lavorativo(self.cal_tutti, avvio - relativedelta(days=informativa_t.giorni))
             n = _giorni(informativa_t.giorni)
             passi.append(
                 self._passo(
@@ -279,7 +287,7 @@ class _Pianificatore:
             limite = informativa
         if lac.convenzione:
             firma_t = self.tempi["sottoscrizione_convenzione"]
-            firma, nota = self._lavorativo(self.cal_tutti, limite)
+            firma, nota = _lavorativo(self.cal_tutti, limite)
             passi.append(
                 self._passo(
                     lac,
@@ -321,7 +329,7 @@ class _Pianificatore:
             else {"it": self.unione, "en": self.unione}
         )
         if self.modo == "immediata":
-            seduta, nota_seduta = self._lavorativo(cal, limite)
+            seduta, nota_seduta = _lavorativo(cal, limite)
         else:
             inizio, nota = self._inizio_pubblicazione(cal, limite)
             pubblicazione_t = self.tempi["pubblicazione_albo"]
@@ -367,7 +375,7 @@ class _Pianificatore:
                     comune=nome,
                 )
             )
-            seduta, nota_seduta = self._lavorativo(
+            seduta, nota_seduta = _lavorativo(
                 cal, inizio - relativedelta(days=self.tempi["inizio_pubblicazione"].giorni)
             )
         immediata = self.tempi["immediata_eseguibilita"].fonte.esito().citazione()
@@ -418,7 +426,7 @@ class _Pianificatore:
         )
         if lac.organo == "giunta":
             istruttoria_t = self.tempi["approvazione_giunta"]
-            istruttoria, nota = self._lavorativo(cal, seduta - relativedelta(days=istruttoria_t.giorni))
+            istruttoria, nota = _lavorativo(cal, seduta - relativedelta(days=istruttoria_t.giorni))
             passi.append(
                 self._passo(
                     lac,
@@ -438,7 +446,7 @@ class _Pianificatore:
             preavviso = convocazione_t.giorni
             if comune is not None and comune.preavviso_consiglio_giorni is not None:
                 preavviso = comune.preavviso_consiglio_giorni
-            convocazione, nota = self._lavorativo(cal, seduta - relativedelta(days=preavviso))
+            convocazione, nota = _lavorativo(cal, seduta - relativedelta(days=preavviso))
             if comune is None or comune.preavviso_consiglio_giorni is None:
                 nota = _unisci(
                     nota,
@@ -483,7 +491,7 @@ class _Pianificatore:
         closed, and people read a Sunday date as a mistake: the chain is moved so that it falls on a working day.
         """
         attesa = relativedelta(days=self.attesa_esecutivita)
-        inizio, nota = self._lavorativo(cal, limite - attesa)
+        inizio, nota = _lavorativo(cal, limite - attesa)
         esecutiva = inizio + attesa
         if (motivo := cal.festivo(esecutiva)) is None:
             return inizio, nota
@@ -499,17 +507,6 @@ class _Pianificatore:
             },
         )
         return inizio, nota
-
-    def _lavorativo(self, cal: Calendario, giorno: dt.date) -> tuple[dt.date, Text | None]:
-        """The working day on or before `giorno`, and why it moved."""
-        spostato = cal.lavorativo(giorno)
-        if spostato == giorno:
-            return giorno, None
-        motivo = cal.festivo(giorno) or {"it": "", "en": ""}
-        return spostato, {
-            "it": f"anticipato {data_con_articolo('dal', giorno)} ({motivo['it']})",
-            "en": f"brought forward from {data_estesa(giorno, 'en')} ({motivo['en']})",
-        }
 
     def _passo(
         self,
