@@ -14,7 +14,7 @@ import io
 import re
 import sys
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from docx import Document
@@ -31,6 +31,7 @@ Segmento = str | tuple[str, str]  # "testo" or ("testo", "b" | "i" | "bi")
 Testo = str | list[Segmento]
 
 DA_COMPLETARE = "[DA COMPLETARE: {}]"
+FIRMATO = "(documento firmato digitalmente)"
 
 
 def dc(cosa: str) -> str:
@@ -347,6 +348,11 @@ def nota_di_redazione(doc: DocumentoDocx) -> None:
         "dall'ufficio. L'atto sana i seguenti rilievi:",
         "Nota di redazione",
     )
+    rilievi_sanati(doc)
+
+
+def rilievi_sanati(doc: DocumentoDocx) -> None:
+    """The findings the act cures, one paragraph each, under the drafting note."""
     tag(doc, "for r in documento.rilievi")
     p(
         doc,
@@ -356,7 +362,70 @@ def nota_di_redazione(doc: DocumentoDocx) -> None:
     tag(doc, "endfor")
 
 
+def delibera_punti(doc: DocumentoDocx, punti: Iterable[str]) -> None:
+    """«DELIBERA» and the numbered points of the decision."""
+    h1(doc, "DELIBERA")
+    for n, testo in enumerate(punti, start=1):
+        p(doc, f"{n}. {testo}", rientro=True)
+
+
+def immediata_eseguibilita(doc: DocumentoDocx, voto: str, decreto: str) -> None:
+    """The separate vote that makes the deliberation immediately enforceable (art. 134, comma 4, TUEL), kept
+    only when the official asks for it; `decreto`: how the act names the TUEL."""
+    tag(doc, "if immediata_eseguibilita")
+    p(doc, voto)
+    h1(doc, "DELIBERA ALTRESÌ")
+    p(
+        doc,
+        "di dichiarare la presente deliberazione immediatamente eseguibile, ai sensi dell'art. 134, comma 4, del "
+        f"{decreto}.",
+    )
+    tag(doc, "endif")
+
+
+def dispositivo(doc: DocumentoDocx, collegio: str, punti: list[str], decreto: str) -> None:
+    """The vote of the `collegio` present, the decision's points and the optional immediate enforceability."""
+    p(
+        doc,
+        f"Con voti favorevoli n. {dc('numero')}, contrari n. {dc('numero')}, astenuti n. {dc('numero')}, "
+        f"espressi nelle forme di legge dai {collegio} presenti e votanti,",
+    )
+    delibera_punti(doc, punti)
+    immediata_eseguibilita(
+        doc,
+        f"Inoltre, stante l'urgenza di provvedere per {dc('motivazione dell’urgenza')}, con separata votazione, "
+        f"con voti favorevoli n. {dc('numero')}, contrari n. {dc('numero')}, astenuti n. {dc('numero')},",
+        decreto,
+    )
+
+
+def sottoscrizione(
+    doc: DocumentoDocx, certificato: str, sinistra: list[str] | None = None, destra: list[str] | None = None
+) -> None:
+    """«Letto, approvato e sottoscritto.», the signatures (by default the Presidente's and the Segretario's)
+    and the certificate of publication."""
+    p(doc, [("Letto, approvato e sottoscritto.", "b")])
+    firme(
+        doc,
+        sinistra or ["IL PRESIDENTE", dc("nome"), FIRMATO],
+        destra or ["IL SEGRETARIO", dc("nome"), FIRMATO],
+    )
+    h2(doc, "Certificato di pubblicazione")
+    p(doc, certificato)
+
+
 # --- shared passages ---
+
+
+def visti_e_motivazione(doc: DocumentoDocx, visti: list[str]) -> None:
+    """«Visti:» the laws of every such act, then the function's own laws, then why it is conferred."""
+    p(doc, [("Visti:", "b")])
+    for testo in visti:
+        punto(doc, testo)
+    tag(doc, "for legge in funzione.contenuto.leggi")
+    punto(doc, "{{ legge }}")
+    tag(doc, "endfor")
+    p(doc, [("Considerato ", "b"), "che {{ funzione.contenuto.motivazione }};"])
 
 
 def premesse_statuto_e_funzione(doc: DocumentoDocx) -> None:
@@ -854,22 +923,19 @@ def delibera() -> DocumentoDocx:
         "tempo indeterminato;",
     )
     tag(doc, "endif")
-    p(doc, [("Visti:", "b")])
-    for testo in (
-        "il D.Lgs. 18 agosto 2000, n. 267 (TUEL), e in particolare l'art. 30, sulle convenzioni tra enti locali, "
-        "e l'art. 32, sulle unioni di comuni;",
-        "l'art. 42, comma 2, lettera c), del TUEL, che attribuisce al Consiglio comunale la competenza in "
-        "materia di convenzioni tra Comuni e di costituzione e modificazione di forme associative;",
-        "la L.R. Emilia-Romagna 21 dicembre 2012, n. 21, e in particolare gli artt. 7, 21 e 24;",
-        "l'art. 15, comma 2-bis, della L. 7 agosto 1990, n. 241, secondo cui gli accordi tra pubbliche "
-        "amministrazioni sono sottoscritti con firma digitale, a pena di nullità;",
-        "lo statuto dell'Unione e lo statuto comunale;",
-    ):
-        punto(doc, testo)
-    tag(doc, "for legge in funzione.contenuto.leggi")
-    punto(doc, "{{ legge }}")
-    tag(doc, "endfor")
-    p(doc, [("Considerato ", "b"), "che {{ funzione.contenuto.motivazione }};"])
+    visti_e_motivazione(
+        doc,
+        [
+            "il D.Lgs. 18 agosto 2000, n. 267 (TUEL), e in particolare l'art. 30, sulle convenzioni tra enti "
+            "locali, e l'art. 32, sulle unioni di comuni;",
+            "l'art. 42, comma 2, lettera c), del TUEL, che attribuisce al Consiglio comunale la competenza "
+            "in materia di convenzioni tra Comuni e di costituzione e modificazione di forme associative;",
+            "la L.R. Emilia-Romagna 21 dicembre 2012, n. 21, e in particolare gli artt. 7, 21 e 24;",
+            "l'art. 15, comma 2-bis, della L. 7 agosto 1990, n. 241, secondo cui gli accordi tra pubbliche "
+            "amministrazioni sono sottoscritti con firma digitale, a pena di nullità;",
+            "lo statuto dell'Unione e lo statuto comunale;",
+        ],
+    )
     p(
         doc,
         [
@@ -914,8 +980,8 @@ def delibera() -> DocumentoDocx:
         f"Con voti favorevoli n. {dc('numero')}, contrari n. {dc('numero')}, astenuti n. {dc('numero')}, "
         "espressi per alzata di mano dai consiglieri presenti e votanti,",
     )
-    h1(doc, "DELIBERA")
-    for n, testo in enumerate(
+    delibera_punti(
+        doc,
         (
             "di {% if conferimento %}confermare il conferimento all'{{ unione.designazione }}, per le motivazioni "
             "espresse in premessa, dell'esercizio{% else %}conferire all'{{ unione.designazione }}, per le "
@@ -933,35 +999,21 @@ def delibera() -> DocumentoDocx:
             "di trasmettere copia della presente deliberazione all'Unione per gli adempimenti conseguenti;",
             f"di dare atto che il responsabile del procedimento è {dc('nome e qualifica')}.",
         ),
-        start=1,
-    ):
-        p(doc, f"{n}. {testo}", rientro=True)
-    tag(doc, "if immediata_eseguibilita")
-    p(
+    )
+    immediata_eseguibilita(
         doc,
         "Inoltre, stante l'urgenza di provvedere per "
         f"{dc('motivazione dell’urgenza, ad esempio consentire l’avvio della gestione associata')}, con separata "
         f"votazione, con voti favorevoli n. {dc('numero')}, contrari n. {dc('numero')}, astenuti n. "
         f"{dc('numero')}, pari alla maggioranza dei componenti del Consiglio,",
+        "TUEL",
     )
-    h1(doc, "DELIBERA ALTRESÌ")
-    p(
-        doc,
-        "di dichiarare la presente deliberazione immediatamente eseguibile, ai sensi dell'art. 134, comma 4, del "
-        "TUEL.",
-    )
-    tag(doc, "endif")
-    p(doc, [("Letto, approvato e sottoscritto.", "b")])
-    firme(
-        doc,
-        ["{{ comune.firma_presidente }}", "{{ comune.nome_presidente }}", "(documento firmato digitalmente)"],
-        ["IL SEGRETARIO COMUNALE", dc("nome"), "(documento firmato digitalmente)"],
-    )
-    h2(doc, "Certificato di pubblicazione")
-    p(
+    sottoscrizione(
         doc,
         "La presente deliberazione è pubblicata all'albo pretorio on line del Comune per quindici giorni "
         f"consecutivi dal {dc('data di inizio della pubblicazione')}, ai sensi dell'art. 124, comma 1, del TUEL.",
+        ["{{ comune.firma_presidente }}", "{{ comune.nome_presidente }}", FIRMATO],
+        ["IL SEGRETARIO COMUNALE", dc("nome"), FIRMATO],
     )
     h2(doc, "Esecutività")
     tag(doc, "if immediata_eseguibilita")
@@ -1009,39 +1061,11 @@ def voto_e_dispositivo(doc: DocumentoDocx, collegio: str, punti: list[str]) -> N
             "calce alla presente deliberazione;",
         ],
     )
-    p(
-        doc,
-        f"Con voti favorevoli n. {dc('numero')}, contrari n. {dc('numero')}, astenuti n. {dc('numero')}, "
-        f"espressi nelle forme di legge dai {collegio} presenti e votanti,",
-    )
-    h1(doc, "DELIBERA")
-    for n, testo in enumerate(punti, start=1):
-        p(doc, f"{n}. {testo}", rientro=True)
-    tag(doc, "if immediata_eseguibilita")
-    p(
-        doc,
-        "Inoltre, stante l'urgenza di provvedere per "
-        f"{dc('motivazione dell’urgenza')}, con separata votazione, con voti favorevoli n. {dc('numero')}, "
-        f"contrari n. {dc('numero')}, astenuti n. {dc('numero')},",
-    )
-    h1(doc, "DELIBERA ALTRESÌ")
-    p(
-        doc,
-        "di dichiarare la presente deliberazione immediatamente eseguibile, ai sensi dell'art. 134, comma 4, del "
-        "TUEL.",
-    )
-    tag(doc, "endif")
+    dispositivo(doc, collegio, punti, "TUEL")
 
 
 def chiusura_unione(doc: DocumentoDocx, allegato: str) -> None:
-    p(doc, [("Letto, approvato e sottoscritto.", "b")])
-    firme(
-        doc,
-        ["IL PRESIDENTE", dc("nome"), "(documento firmato digitalmente)"],
-        ["IL SEGRETARIO", dc("nome"), "(documento firmato digitalmente)"],
-    )
-    h2(doc, "Certificato di pubblicazione")
-    p(
+    sottoscrizione(
         doc,
         "La presente deliberazione è pubblicata all'albo pretorio on line dell'Unione per quindici giorni "
         f"consecutivi dal {dc('data di inizio della pubblicazione')}, ai sensi dell'art. 124, comma 1, del TUEL.",
@@ -1129,18 +1153,15 @@ def delibera_consiglio_unione() -> DocumentoDocx:
         rientro=True,
     )
     tag(doc, "endfor")
-    p(doc, [("Visti:", "b")])
-    for testo in (
-        "gli artt. 30, 32 e 42 del D.Lgs. 18 agosto 2000, n. 267 (TUEL);",
-        "la L.R. Emilia-Romagna 21 dicembre 2012, n. 21, e in particolare gli artt. 7, 21 e 24;",
-        "l'art. 15, comma 2-bis, della L. 7 agosto 1990, n. 241;",
-        "lo statuto dell'Unione;",
-    ):
-        punto(doc, testo)
-    tag(doc, "for legge in funzione.contenuto.leggi")
-    punto(doc, "{{ legge }}")
-    tag(doc, "endfor")
-    p(doc, [("Considerato ", "b"), "che {{ funzione.contenuto.motivazione }};"])
+    visti_e_motivazione(
+        doc,
+        [
+            "gli artt. 30, 32 e 42 del D.Lgs. 18 agosto 2000, n. 267 (TUEL);",
+            "la L.R. Emilia-Romagna 21 dicembre 2012, n. 21, e in particolare gli artt. 7, 21 e 24;",
+            "l'art. 15, comma 2-bis, della L. 7 agosto 1990, n. 241;",
+            "lo statuto dell'Unione;",
+        ],
+    )
     p(
         doc,
         [
@@ -2118,9 +2139,10 @@ def salva(doc: DocumentoDocx, percorso: Path) -> None:
     percorso.write_bytes(riscritto.getvalue())
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], modelli: dict[str, Callable[[], DocumentoDocx]] = MODELLI) -> int:
+    """Build each of `modelli` (path under OUT_DIR: builder) and print where it went."""
     out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "templates"
-    for relativo, costruisci in MODELLI.items():
+    for relativo, costruisci in modelli.items():
         percorso = out / relativo
         percorso.parent.mkdir(parents=True, exist_ok=True)
         salva(costruisci(), percorso)

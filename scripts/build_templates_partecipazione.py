@@ -27,15 +27,18 @@ from build_templates import (
     Articolato,
     DocumentoDocx,
     dc,
+    dispositivo,
     firme,
     h1,
     h2,
     insieme,
+    main,
     nuovo,
     p,
     pareri_art49,
     punto,
-    salva,
+    rilievi_sanati,
+    sottoscrizione,
     tabella,
     tag,
     titolo,
@@ -79,13 +82,7 @@ def nota(doc: DocumentoDocx, quando: str, avvertenza: str = "") -> None:
         "Nota di redazione",
     )
     doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the note and its findings on one page
-    tag(doc, "for r in documento.rilievi")
-    p(
-        doc,
-        "{{ r.codice }} – {{ r.messaggio }} (fonte: {{ r.fonte }}; scadenza: {{ r.scadenza }})",
-        "Nota di redazione",
-    )
-    tag(doc, "endfor")
+    rilievi_sanati(doc)
 
 
 def seduta_giunta(doc: DocumentoDocx, oggetto: str) -> None:
@@ -127,38 +124,11 @@ def voto(doc: DocumentoDocx, punti: list[str]) -> None:
             "18 agosto 2000, n. 267, e riportati in calce alla presente deliberazione;",
         ],
     )
-    p(
-        doc,
-        f"Con voti favorevoli n. {dc('numero')}, contrari n. {dc('numero')}, astenuti n. {dc('numero')}, "
-        "espressi nelle forme di legge dai componenti presenti e votanti,",
-    )
-    h1(doc, "DELIBERA")
-    for n, testo in enumerate(punti, start=1):
-        p(doc, f"{n}. {testo}", rientro=True)
-    tag(doc, "if immediata_eseguibilita")
-    p(
-        doc,
-        f"Inoltre, stante l'urgenza di provvedere per {dc('motivazione dell’urgenza')}, con separata votazione, "
-        f"con voti favorevoli n. {dc('numero')}, contrari n. {dc('numero')}, astenuti n. {dc('numero')},",
-    )
-    h1(doc, "DELIBERA ALTRESÌ")
-    p(
-        doc,
-        "di dichiarare la presente deliberazione immediatamente eseguibile, ai sensi dell'art. 134, comma 4, del "
-        "D.Lgs. 267/2000.",
-    )
-    tag(doc, "endif")
+    dispositivo(doc, "componenti", punti, "D.Lgs. 267/2000")
 
 
 def chiusura_giunta(doc: DocumentoDocx, allegati: list[str]) -> None:
-    p(doc, [("Letto, approvato e sottoscritto.", "b")])
-    firme(
-        doc,
-        ["IL PRESIDENTE", dc("nome"), "(documento firmato digitalmente)"],
-        ["IL SEGRETARIO", dc("nome"), "(documento firmato digitalmente)"],
-    )
-    h2(doc, "Certificato di pubblicazione")
-    p(
+    sottoscrizione(
         doc,
         "La presente deliberazione è pubblicata all'albo pretorio on line per quindici giorni consecutivi dal "
         f"{dc('data di inizio della pubblicazione')}, ai sensi dell'art. 124, comma 1, del D.Lgs. 267/2000, ed è "
@@ -1004,15 +974,5 @@ MODELLI = {
 }
 
 
-def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "templates"
-    for relativo, costruisci in MODELLI.items():
-        percorso = out / relativo
-        percorso.parent.mkdir(parents=True, exist_ok=True)
-        salva(costruisci(), percorso)
-        print(percorso)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv, MODELLI))

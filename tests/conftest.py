@@ -17,7 +17,7 @@ from avviamento.risorse import default_rules
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
-pytest_plugins = ["tests.rule_cases"]
+pytest_plugins = ["tests.rule_cases", "tests.browser"]
 
 # the parsed-pack cache of this run, for the commands run in process and in child processes: not the user's
 os.environ["AVVIAMENTO_CACHE"] = tempfile.mkdtemp(prefix="avviamento-cache-test-")

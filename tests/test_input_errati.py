@@ -10,6 +10,7 @@ import pytest
 from typer.testing import Result
 
 from avviamento.profilo import load_profile
+from tests.ostili.genera import risate
 
 MINIMO = """\
 versione_formato: 1
@@ -257,12 +258,8 @@ def test_bad_profile_is_one_line_exit_2(
 
 
 def test_alias_bomb_is_refused(run: Callable[..., Result], tmp_path: Path) -> None:
-    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
-    for i in range(1, 10):
-        prev, name = chr(96 + i), chr(97 + i)
-        lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
     path = tmp_path / "bomba.yaml"
-    path.write_text("\n".join(lines) + "\n")
+    path.write_text(risate(9))
     result = run("check", str(path))
     assert result.exit_code == 2
     assert "troppi alias YAML espansi" in result.stderr

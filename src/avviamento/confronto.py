@@ -15,6 +15,7 @@ from avviamento.comuni import normalizza
 from avviamento.esito import Esito, Rilievo
 from avviamento.i18n import Lang, data_estesa, elenco, plurale
 from avviamento.profilo import Profilo
+from avviamento.testo import md_escape
 
 FORMATO = "avviamento/confronto@1"
 ChiaveRilievo = tuple[str, str, tuple[str, ...]]
@@ -207,19 +208,13 @@ def render_text(c: Confronto, lang: Lang = "it") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
-    for ch in "\\`*_[]<>|#":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
 def render_markdown(c: Confronto, lang: Lang = "it") -> str:
-    lines = [f"# {_md(c.dopo.unione)} — {UI['titolo'][lang]}", "", _md(narrativa(c, lang)), ""]
-    lines.append(f"- **{UI['prima'][lang]}**: {_md(_riassunto(c.prima, lang))}")
-    lines.append(f"- **{UI['dopo'][lang]}**: {_md(_riassunto(c.dopo, lang))}")
+    lines = [f"# {md_escape(c.dopo.unione)} — {UI['titolo'][lang]}", "", md_escape(narrativa(c, lang)), ""]
+    lines.append(f"- **{UI['prima'][lang]}**: {md_escape(_riassunto(c.prima, lang))}")
+    lines.append(f"- **{UI['dopo'][lang]}**: {md_escape(_riassunto(c.dopo, lang))}")
     for titolo, righe in _sezioni(c, lang):
         lines += ["", f"## {titolo} ({len(righe)})", ""]
-        lines += [f"- {_md(r)}" for r in righe] or [UI["nessuno"][lang]]
+        lines += [f"- {md_escape(r)}" for r in righe] or [UI["nessuno"][lang]]
     return "\n".join(lines) + "\n"
 
 

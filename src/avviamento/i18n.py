@@ -28,6 +28,14 @@ def data_estesa(giorno: dt.date | None, lang: Lang = "it") -> str:
     return f"{primo} {mesi[giorno.month - 1]} {giorno.year}"
 
 
+_ELISE = {"il": "l'", "al": "all'", "dal": "dall'"}
+
+
+def data_con_articolo(preposizione: Literal["il", "al", "dal"], giorno: dt.date) -> str:
+    """`il 30 giugno 2024`, `all'8 maggio 2024`, `dall'11 maggio 2024`: elided before «otto» and «undici»."""
+    return (_ELISE[preposizione] if giorno.day in (8, 11) else preposizione + " ") + data_estesa(giorno)
+
+
 def plurale(n: float, singolare: str, plurale: str) -> str:
     """The form that agrees with the number: «ne risulta 1», «ne risultano 2» (and «there is 1»)."""
     return singolare if n == 1 else plurale
@@ -55,6 +63,16 @@ _SINGOLARI = {
 def accorda(testo: str) -> str:
     """«1 giorni oltre il termine» → «1 giorno oltre il termine» (and «1 days» → «1 day»)."""
     return _UNO_PLURALE.sub(lambda m: "1 " + _SINGOLARI[m[1]], testo)
+
+
+# A finding's state alone (the reporters add the deadline and the days where they have no column for them)
+STATI: dict[str, dict[str, str]] = {
+    "violata": {"it": "violata", "en": "violated"},
+    "in_scadenza": {"it": "in scadenza", "en": "due soon"},
+    "scaduta": {"it": "scaduta", "en": "overdue"},
+    "soddisfatta": {"it": "soddisfatta", "en": "met"},
+    "non_applicabile": {"it": "non applicabile", "en": "not applicable"},
+}
 
 
 def elenco(voci: list[str], lang: Lang = "it") -> str:

@@ -14,6 +14,13 @@ def senza_controlli(testo: str) -> str:
     return _CONTROLLI.sub("", testo)
 
 
+def md_escape(testo: str) -> str:
+    """Markdown-escaped: a name from the profile (`*`, `_`, `<`, `|`…) opens no markup and no raw HTML."""
+    for ch in "\\`*_[]<>|#":
+        testo = testo.replace(ch, "\\" + ch)
+    return testo
+
+
 def pulisci(valore: Any) -> Any:
     """`senza_controlli` on every string of a nested structure (a drafting context as a dict)."""
     if isinstance(valore, str):

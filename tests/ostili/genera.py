@@ -25,3 +25,13 @@ def profilo_grande(comuni: int, funzioni: int = 3) -> str:
             for i in range(comuni)
         ]
     return "\n".join(righe) + "\n"
+
+
+def risate(livelli: int) -> str:
+    """A «billion laughs»: `a` a list of nine values, then `livelli` keys (b, c, …) each a list of nine aliases to
+    the key before it: the last alone holds 9 ** (livelli + 1) values once expanded, in a few hundred bytes."""
+    righe = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, livelli + 1):
+        prima, nome = chr(96 + i), chr(97 + i)
+        righe.append(f"{nome}: &{nome} [{', '.join([f'*{prima}'] * 9)}]")
+    return "\n".join(righe) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.ostili.genera import profilo_grande
+from tests.ostili.genera import profilo_grande, risate
 from tests.ostili.limitati import avviamento, una_riga
 
 
@@ -18,12 +18,8 @@ def test_aliases_to_a_large_string_are_refused_by_expanded_size(tmp_path: Path) 
 
 
 def test_billion_laughs_is_refused_by_expanded_count(tmp_path: Path) -> None:
-    righe = ["a: &a [x, x, x, x, x, x, x, x, x]"]
-    for i in range(1, 12):
-        prima, nome = chr(96 + i), chr(97 + i)
-        righe.append(f"{nome}: &{nome} [{', '.join([f'*{prima}'] * 9)}]")
     path = tmp_path / "risate.yaml"
-    path.write_text("\n".join(righe) + "\n")
+    path.write_text(risate(11))
     una_riga(avviamento("check", path), path, "troppi alias YAML espansi: oltre 100000 chiavi e valori")
 
 
@@ -93,12 +89,8 @@ def test_a_list_that_holds_itself_through_its_alias_is_one_line(tmp_path: Path) 
 
 
 def test_a_billion_laughs_is_refused_where_the_alias_is_written(tmp_path: Path) -> None:
-    righe = ["a: &a [x, x, x, x, x, x, x, x, x]"]
-    for i in range(1, 7):
-        prima, nome = chr(96 + i), chr(97 + i)
-        righe.append(f"{nome}: &{nome} [{', '.join([f'*{prima}'] * 9)}]")
     path = tmp_path / "risate.yaml"
-    path.write_text("\n".join(righe) + "\n")
+    path.write_text(risate(6))
     # a to e hold 75,000 nodes once expanded; f (line 6) would add 600,000: refused there
     riga = una_riga(avviamento("check", path), path, "troppi alias YAML espansi")
     assert riga.startswith(f"{path}:6:4: "), riga

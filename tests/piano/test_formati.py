@@ -5,9 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
+from tests.browser import foto, pagina
 from tests.conftest import EXAMPLES, ROOT
 
 Run = Callable[..., Result]
@@ -129,15 +128,17 @@ def test_html_is_one_self_contained_page_with_a_table_of_steps(run: Run) -> None
     assert "LATE by 10 days" in delta
 
 
+def _delta_di_nome(tmp_path: Path, nome: str) -> str:
+    """Terre del Delta's profile with the Union named `nome` (the markup a name may hold), as a file."""
+    profilo = tmp_path / "nome.yaml"
+    testo = Path(DELTA).read_text(encoding="utf-8")
+    profilo.write_text(testo.replace('nome: "Unione dei Comuni Terre del Delta"', f'nome: "{nome}"'), "utf-8")
+    return str(profilo)
+
+
 def test_html_escapes_the_profile(run: Run, tmp_path: Path) -> None:
-    testo = (
-        Path(DELTA)
-        .read_text(encoding="utf-8")
-        .replace('nome: "Unione dei Comuni Terre del Delta"', 'nome: "<script>alert(1)</script> & Co"')
-    )
-    profilo = tmp_path / "script.yaml"
-    profilo.write_text(testo, encoding="utf-8")
-    pagina = run("plan", str(profilo), "--format", "html").stdout
+    profilo = _delta_di_nome(tmp_path, "<script>alert(1)</script> & Co")
+    pagina = run("plan", profilo, "--format", "html").stdout
     assert "<script>" not in pagina and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in pagina
 
 
@@ -193,55 +194,31 @@ def test_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -
     assert ANSI.sub("", colorato) == terminale()
 
 
-def _chromium() -> str:
-    eseguibile = shutil.which("chromium")
-    if eseguibile is None:
-        if os.environ.get("AVVIAMENTO_REQUIRE_CHROMIUM") == "1":
-            pytest.fail("AVVIAMENTO_REQUIRE_CHROMIUM=1 but chromium is not installed")
-        pytest.skip("chromium is not installed")
-    return eseguibile
-
-
-def test_html_page_in_chromium(run: Run, tmp_path: Path) -> None:
-    eseguibile = _chromium()
-    from playwright.sync_api import sync_playwright
-
-    pagina = tmp_path / "piano.html"
+def test_html_page_in_chromium(browser: Any, run: Run, tmp_path: Path) -> None:
+    html = tmp_path / "piano.html"
     assert (
         run(
-            "plan", IMOLA, "--rules", LR15, "--as-of", "2020-06-01", "--format", "html", "-o", str(pagina)
+            "plan", IMOLA, "--rules", LR15, "--as-of", "2020-06-01", "--format", "html", "-o", str(html)
         ).exit_code
         == 0
     )
-    cartella = Path(os.environ.get("AVVIAMENTO_SCREENSHOTS", tmp_path))
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=eseguibile, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            vista = browser.new_page(viewport={"width": 1280, "height": 900})
-            richieste: list[str] = []
-            vista.on("request", lambda r: richieste.append(r.url))
-            vista.goto(pagina.as_uri())
-            assert richieste == [pagina.as_uri()]  # self-contained
-            assert vista.title() == "Nuovo Circondario Imolese — Piano delle scadenze"
-            righe = vista.locator("tbody tr")
-            assert righe.count() == 12  # 11 of the process, 1 of the strategic plan
-            fatto = vista.locator("tr.fatto td.esito").first
-            assert fatto.inner_text() == "FATTO"
-            assert fatto.evaluate("e => getComputedStyle(e).color") == "rgb(23, 107, 31)"
-            larghezza = vista.evaluate("document.documentElement.scrollWidth")
-            assert larghezza <= 1280  # no horizontal scrolling
-            vista.screenshot(path=str(cartella / "piano-lr15.png"), full_page=True)
-        finally:
-            browser.close()
+    with pagina(browser) as vista:  # no script error, no CSP refusal
+        richieste: list[str] = []
+        vista.on("request", lambda r: richieste.append(r.url))
+        vista.goto(html.as_uri())
+        assert richieste == [html.as_uri()]  # self-contained
+        assert vista.title() == "Nuovo Circondario Imolese — Piano delle scadenze"
+        righe = vista.locator("tbody tr")
+        assert righe.count() == 12  # 11 of the process, 1 of the strategic plan
+        fatto = vista.locator("tr.fatto td.esito").first
+        assert fatto.inner_text() == "FATTO"
+        assert fatto.evaluate("e => getComputedStyle(e).color") == "rgb(23, 107, 31)"
+        larghezza = vista.evaluate("document.documentElement.scrollWidth")
+        assert larghezza <= 1280  # no horizontal scrolling
+        foto(vista, tmp_path, "piano-lr15")
 
 
 def test_markdown_escapes_the_profile(run: Run, tmp_path: Path) -> None:
-    testo = (
-        Path(DELTA)
-        .read_text(encoding="utf-8")
-        .replace('nome: "Unione dei Comuni Terre del Delta"', 'nome: "<b>Unione</b> | *x* [y](z)"')
-    )
-    profilo = tmp_path / "md.yaml"
-    profilo.write_text(testo, encoding="utf-8")
-    righe = run("plan", str(profilo), "--format", "markdown").stdout.splitlines()
+    profilo = _delta_di_nome(tmp_path, "<b>Unione</b> | *x* [y](z)")
+    righe = run("plan", profilo, "--format", "markdown").stdout.splitlines()
     assert righe[0] == "# \\<b\\>Unione\\</b\\> \\| \\*x\\* \\[y\\](z) — Piano delle scadenze"

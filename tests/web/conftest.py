@@ -1,4 +1,5 @@
-"""The web application under FastAPI's TestClient, on a scratch SQLite file."""
+"""The web application under FastAPI's TestClient, on a scratch SQLite file; for the page tests in Chromium,
+`avviamento serve` itself."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from avviamento.web.app import create_app
+from tests.browser import servito
 from tests.conftest import EXAMPLES
 
 ESEMPI = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
@@ -32,3 +34,10 @@ def csrf(client: TestClient) -> str:
 
 def esempio(nome: str, campo: str = "profilo") -> tuple[str, tuple[str, bytes, str]]:
     return campo, (nome, (EXAMPLES / nome).read_bytes(), "application/yaml")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of `avviamento serve` on a scratch database, one a test module."""
+    with servito("--db", str(tmp_path_factory.mktemp("db") / "profili.sqlite3")) as (base, _):
+        yield base

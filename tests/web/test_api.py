@@ -19,6 +19,7 @@ from typer.testing import Result
 
 from avviamento.web.app import create_app
 from tests.conftest import EXAMPLES
+from tests.ostili.genera import risate
 from tests.web.conftest import ESEMPI, esempio
 
 Run = Callable[..., Result]
@@ -61,14 +62,6 @@ def test_check_as_of_changes_the_evaluation(client: TestClient, run: Run) -> Non
 MINIMO = (EXAMPLES / "terre-del-delta.yaml").read_text(encoding="utf-8")
 
 
-def _bomba() -> bytes:
-    righe = ["a: &a [x, x, x, x, x, x, x, x, x]"]
-    for i in range(1, 10):
-        prima, nome = chr(96 + i), chr(97 + i)
-        righe.append(f"{nome}: &{nome} [{', '.join([f'*{prima}'] * 9)}]")
-    return ("\n".join(righe) + "\n").encode()
-
-
 CATTIVI = [
     ("rotto.yaml", b"unione: [\n", "YAML non valido"),
     ("chiave.yaml", MINIMO.replace("comuni:", "comunni:").encode(), "chiave sconosciuta 'comunni'"),
@@ -78,7 +71,7 @@ CATTIVI = [
         "data",
     ),
     ("latin1.yaml", "nome: Unione di Forlì\n".encode("latin-1"), "UTF-8"),
-    ("bomba.yaml", _bomba(), "troppi alias YAML espansi"),
+    ("bomba.yaml", risate(9).encode(), "troppi alias YAML espansi"),
     ("python.yaml", b"a: !!python/object/apply:os.system ['true']\n", "etichetta YAML non consentita"),
     ("vuoto.yaml", b"   \n", "il file è vuoto"),
     ("immagine.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "UTF-8"),

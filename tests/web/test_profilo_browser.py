@@ -11,25 +11,17 @@ from typing import Any
 
 import pytest
 
-from tests.web.test_browser import _foto, browser, server  # noqa: F401  (the shared uvicorn and Chromium)
+from tests.browser import foto, pagina
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:  # noqa: F811
-    contesto = browser.new_context(viewport={"width": 1280, "height": 900}, locale="it-IT")
-    pagina = contesto.new_page()
-    errori: list[str] = []
+def page(browser: Any) -> Iterator[Any]:
     # script errors and CSP refusals; not the 422 status of the form shown again with its errors
-    pagina.on(
-        "console", lambda m: errori.append(m.text) if m.type == "error" and "422" not in m.text else None
-    )
-    pagina.on("pageerror", lambda e: errori.append(str(e)))
-    yield pagina
-    contesto.close()
-    assert errori == []
+    with pagina(browser, ignora="status of 422") as vista:
+        yield vista
 
 
-def test_a_new_union_from_nothing_to_its_report(server: str, page: Any, tmp_path: Path) -> None:  # noqa: F811
+def test_a_new_union_from_nothing_to_its_report(server: str, page: Any, tmp_path: Path) -> None:
     p = page
     p.goto(f"{server}/profilo/nuovo")
     p.get_by_label("Data di riferimento").fill("2024-05-15")
@@ -70,7 +62,7 @@ def test_a_new_union_from_nothing_to_its_report(server: str, page: Any, tmp_path
         p.locator(f"#campo-funzioni-{f}-avvio").fill("2024-02-01")
         riga.get_by_label("Conferimento integrale").select_option("true")
         p.locator(f"#campo-funzioni-{f}-personale").fill("2,5")
-    _foto(p, tmp_path, "profilo-nuovo")
+    foto(p, tmp_path, "profilo-nuovo")
 
     # one mistake first: every error is listed at once, and the form keeps what was typed
     p.get_by_label("Provincia").fill("Bologna")
@@ -80,7 +72,7 @@ def test_a_new_union_from_nothing_to_its_report(server: str, page: Any, tmp_path
     assert riepilogo.is_visible()
     assert riepilogo.locator("li").count() == 2
     assert "Unione › Provincia" in riepilogo.inner_text()
-    _foto(p, tmp_path, "profilo-errori")
+    foto(p, tmp_path, "profilo-errori")
     riepilogo.get_by_role("link", name="Comune 2 › Codice ISTAT").click()
     assert p.locator("#campo-comuni-1-istat").get_attribute("aria-invalid") == "true"
     assert p.locator("#campo-funzioni-3-personale").input_value() == "2.5"
@@ -90,4 +82,4 @@ def test_a_new_union_from_nothing_to_its_report(server: str, page: Any, tmp_path
     p.get_by_role("button", name="Salva e verifica").last.click()
     p.wait_for_url("**/profili/*/verifica")
     assert p.locator(".classe").get_attribute("data-classe") == "avviata"
-    _foto(p, tmp_path, "profilo-verifica")
+    foto(p, tmp_path, "profilo-verifica")

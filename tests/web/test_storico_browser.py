@@ -6,19 +6,16 @@ The store is given with `serve --storico` and already holds a Union registered f
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser import chromium, foto, pagina, servito
 from tests.conftest import EXAMPLES
-from tests.web.test_browser import ARGOMENTI, _chromium, _foto
 
 INDICATORI = """
 indicatori:
@@ -35,7 +32,7 @@ def cartella(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(cartella: Path) -> Iterator[str]:
-    _chromium()
+    chromium()  # no history to register for tests that will be skipped
     storico = cartella / "altrove" / "storico-regione.sqlite3"
     registrato = subprocess.run(
         [sys.executable, "-m", "avviamento", "storico", "registra", str(EXAMPLES / "terre-del-delta.yaml"),
@@ -43,55 +40,16 @@ def server(cartella: Path) -> Iterator[str]:
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert registrato.returncode == 0, registrato.stderr
-    processo = subprocess.Popen(
-        [sys.executable, "-m", "avviamento", "serve", "--port", "0", "--db", str(cartella / "profili.sqlite3"),
-         "--storico", str(storico)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert processo.stdout is not None
-        riga = processo.stdout.readline()
-        trovato = re.search(r"aperto su (http://127\.0\.0\.1:\d+)/", riga)
-        if trovato is None:
-            pytest.fail(f"serve did not start: {riga!r}")
+    with servito("--db", str(cartella / "profili.sqlite3"), "--storico", str(storico)) as (base, riga):
         assert f"storico in {storico}" in riga
-        base = trovato.group(1)
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"{base}/api/health", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("serve did not answer within 10 s")
         yield base
-    finally:
-        processo.terminate()
-        processo.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    eseguibile = _chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=eseguibile, args=ARGOMENTI)
-        yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    contesto = browser.new_context(viewport={"width": 1280, "height": 900}, locale="it-IT")
-    pagina = contesto.new_page()
-    errori: list[str] = []
-    pagina.on("console", lambda m: errori.append(m.text) if m.type == "error" else None)
-    pagina.on("pageerror", lambda e: errori.append(str(e)))
-    yield pagina
-    contesto.close()
     # no CSP violation (the charts are inline SVG without styles or scripts); the refused comparison is a 422 page
-    assert [e for e in errori if "status of 422" not in e] == []
+    with pagina(browser, ignora="status of 422") as vista:
+        yield vista
 
 
 def test_register_two_dates_then_chart_and_compare(
@@ -116,7 +74,7 @@ def test_register_two_dates_then_chart_and_compare(
     assert tabelle.count() == 2
     assert "9,5 giorni" in tabelle.first.inner_text()
     tabelle.first.scroll_into_view_if_needed()
-    _foto(page, tmp_path, "10-verifica-indicatori")
+    foto(page, tmp_path, "10-verifica-indicatori")
 
     page.get_by_role("navigation", name="Pagine del profilo").get_by_role("link", name="Storico").click()
     page.wait_for_url("**/profili/*/storico")
@@ -137,7 +95,7 @@ def test_register_two_dates_then_chart_and_compare(
     riquadro = grafico.bounding_box()
     assert riquadro is not None and riquadro["width"] > 600 and riquadro["x"] + riquadro["width"] <= 1280
     assert page.locator("figure.grafico svg").nth(1).locator("polyline").count() == 2  # the indicators
-    _foto(page, tmp_path, "11-storico")
+    foto(page, tmp_path, "11-storico")
 
     page.get_by_role("navigation", name="Navigazione principale").get_by_role(
         "link", name="Confronta"
@@ -155,7 +113,7 @@ def test_register_two_dates_then_chart_and_compare(
         "sono divenute effettive Protezione civile e Tributi"
     )
     assert page.locator(".rilievi-chiusi li").count() == 7
-    _foto(page, tmp_path, "12-confronta")
+    foto(page, tmp_path, "12-confronta")
 
     gennaio = tmp_path / "gennaio.yaml"
     gennaio.write_text(profilo.read_text(encoding="utf-8").replace("2024-06-24", "2024-01-15", 1), "utf-8")

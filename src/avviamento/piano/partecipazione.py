@@ -23,9 +23,9 @@ from avviamento.checks.common import campo_data, piu_mesi
 from avviamento.comuni import indice_membro
 from avviamento.errors import Text
 from avviamento.esito import Esito, Fonte
-from avviamento.i18n import data_estesa
+from avviamento.i18n import data_con_articolo, data_estesa
 from avviamento.piano.calendario import Calendario
-from avviamento.piano.scheduler import Gruppo, Passo, Piano, Scadenza, _dal, _giorni, _il
+from avviamento.piano.scheduler import Gruppo, Passo, Piano, Scadenza, _giorni, _lavorativo
 from avviamento.piano.steps import Lacuna
 from avviamento.profilo import PianoStrategico, ProcessoPartecipativo, Profilo
 from avviamento.regole import Regola, RulePack, Tappa
@@ -241,46 +241,33 @@ class _Costruttore:
             "en": "Start of the participatory process",
         }
         fonte_avvio = (bando.fonte.esito(), bando.confidenza) if bando and not self.termine else fonte
-        if p.avvio is not None and p.avvio <= self.giorno:
+        avviato = p.avvio is not None and p.avvio <= self.giorno
+        if p.avvio is not None and avviato:
             inizio = p.avvio
             nota = self._oltre(p.avvio, limite_avvio) if limite_avvio else None
-            passi.append(
-                self._passo(
-                    chiave,
-                    "avvio",
-                    inizio,
-                    avvio_titolo,
-                    ente.nome,
-                    fonte_avvio,
-                    ente,
-                    fatto=True,
-                    nota=nota,
-                    regola=durata,
-                )
-            )
+        elif p.avvio is not None:
+            inizio, nota = _lavorativo(ente.calendario, p.avvio)
+            if limite_avvio and p.avvio > limite_avvio:
+                nota = _unisci(nota, self._oltre(p.avvio, limite_avvio))
+        elif limite_avvio is not None:
+            inizio, nota = _lavorativo(ente.calendario, limite_avvio)
         else:
-            if p.avvio is not None:
-                inizio, nota = self._lavorativo(ente.calendario, p.avvio)
-                if limite_avvio and p.avvio > limite_avvio:
-                    nota = _unisci(nota, self._oltre(p.avvio, limite_avvio))
-            elif limite_avvio is not None:
-                inizio, nota = self._lavorativo(ente.calendario, limite_avvio)
-            else:
-                motivi.append(_senza_avvio(p.bando))
-                return Gruppo(self._lacuna(p, ente, fonte, motivi, ()), ())
-            passi.append(
-                self._passo(
-                    chiave,
-                    "avvio",
-                    inizio,
-                    avvio_titolo,
-                    ente.nome,
-                    fonte_avvio,
-                    ente,
-                    nota=nota,
-                    regola=durata,
-                )
+            motivi.append(_senza_avvio(p.bando))
+            return Gruppo(self._lacuna(p, ente, fonte, motivi, ()), ())
+        passi.append(
+            self._passo(
+                chiave,
+                "avvio",
+                inizio,
+                avvio_titolo,
+                ente.nome,
+                fonte_avvio,
+                ente,
+                fatto=avviato,
+                nota=nota,
+                regola=durata,
             )
+        )
         if self.ancora is None and limite_avvio is not None:
             self.ancora = Scadenza(limite_avvio, origine, descrizione, conf_avvio)
         if self.ancora is None:
@@ -392,7 +379,7 @@ class _Costruttore:
                 nota=self._oltre(fatta, fine),
                 regola=durata,
             )
-        data, nota = self._lavorativo(ente.calendario, fine)
+        data, nota = _lavorativo(ente.calendario, fine)
         return self._passo(
             chiave, "conclusione", data, titolo, ente.nome, fonte, ente, nota=nota, regola=durata
         )
@@ -408,7 +395,7 @@ class _Costruttore:
         durata: Regola | None,
     ) -> Passo:
         fino: Text = (
-            {"it": f" (fino {_al_testo(al)})", "en": f" (until {data_estesa(al, 'en')})"}
+            {"it": f" (fino {data_con_articolo('al', al)})", "en": f" (until {data_estesa(al, 'en')})"}
             if al
             else {"it": "", "en": ""}
         )
@@ -431,7 +418,7 @@ class _Costruttore:
                 ordine="fase",
                 regola=regola,
             )
-        data, nota = self._lavorativo(ente.calendario, dal)
+        data, nota = _lavorativo(ente.calendario, dal)
         return self._passo(
             chiave, f"fase_{j}", data, titolo, ente.nome, fonte, ente, nota=nota, ordine="fase", regola=regola
         )
@@ -476,16 +463,22 @@ class _Costruttore:
             )
         assert limite is not None
         cal = self.regionale if chi == "tecnico" or ente is None else ente.calendario
-        data, nota = self._lavorativo(cal, limite)
+        data, nota = _lavorativo(cal, limite)
         return self._passo(chiave, codice, data, titolo, attore, fonte, ente, nota=nota, regola=regola)
 
     def _stato(self, p: ProcessoPartecipativo, inizio: dt.date, fatta: dt.date | None) -> Text:
         if fatta is not None:
-            return {"it": f"concluso {_il(fatta)}", "en": f"ended on {data_estesa(fatta, 'en')}"}
+            return {
+                "it": f"concluso {data_con_articolo('il', fatta)}",
+                "en": f"ended on {data_estesa(fatta, 'en')}",
+            }
         if p.avvio is not None and p.avvio <= self.giorno:
-            return {"it": f"in corso {_dal(p.avvio)}", "en": f"running since {data_estesa(p.avvio, 'en')}"}
+            return {
+                "it": f"in corso {data_con_articolo('dal', p.avvio)}",
+                "en": f"running since {data_estesa(p.avvio, 'en')}",
+            }
         return {
-            "it": f"da avviare entro {_il(inizio)}",
+            "it": f"da avviare entro {data_con_articolo('il', inizio)}",
             "en": f"to be started by {data_estesa(inizio, 'en')}",
         }
 
@@ -594,7 +587,7 @@ class _Costruttore:
             "it": f"{titolo['it']} (entro {_giorni(giorni)['it']} dalla precedente)",
             "en": f"{titolo['en']} (within {_giorni(giorni)['en']} of the previous one)",
         }
-        data, nota = self._lavorativo(self.regionale, ultima + dt.timedelta(days=giorni))
+        data, nota = _lavorativo(self.regionale, ultima + dt.timedelta(days=giorni))
         passi.append(
             self._passo(
                 chiave,
@@ -636,16 +629,6 @@ class _Costruttore:
         """The rules behind the steps still to take, in the pack's order."""
         aperti = {p.regola for p in passi if isinstance(p, _PassoPP) and not p.fatto}
         return tuple(r.codice for r in self.regole if r.codice in aperti)
-
-    def _lavorativo(self, cal: Calendario, giorno: dt.date) -> tuple[dt.date, Text | None]:
-        spostato = cal.lavorativo(giorno)
-        if spostato == giorno:
-            return giorno, None
-        motivo = cal.festivo(giorno) or {"it": "", "en": ""}
-        return spostato, {
-            "it": f"anticipato {_dal(giorno)} ({motivo['it']})",
-            "en": f"brought forward from {data_estesa(giorno, 'en')} ({motivo['en']})",
-        }
 
     def _oltre(self, fatto: dt.date, limite: dt.date | None) -> Text | None:
         if limite is None or fatto <= limite:
@@ -724,7 +707,3 @@ def _senza_avvio(bando: int | None) -> Text:
 
 def _entro(riferimento: Text) -> Text:
     return {"it": f"entro {riferimento['it']}", "en": f"by {riferimento['en']}"}
-
-
-def _al_testo(giorno: dt.date) -> str:
-    return ("all'" if giorno.day in (8, 11) else "al ") + data_estesa(giorno)

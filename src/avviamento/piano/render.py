@@ -34,8 +34,9 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text as RichText
 
 from avviamento.errors import Text
-from avviamento.i18n import Lang, data_estesa
+from avviamento.i18n import Lang, contati, data_estesa
 from avviamento.piano.scheduler import Gruppo, Passo, Piano
+from avviamento.testo import md_escape
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -114,8 +115,8 @@ def giorno_esteso(giorno: dt.date, lang: Lang) -> str:
 def ritardo_testo(passo: Passo, lang: Lang) -> str:
     n = passo.ritardo
     if lang == "it":
-        return f"IN RITARDO di {n} giorn{'o' if n == 1 else 'i'}"
-    return f"LATE by {n} day{'' if n == 1 else 's'}"
+        return f"IN RITARDO di {contati(n, 'giorno', 'giorni')}"
+    return f"LATE by {contati(n, 'day', 'days')}"
 
 
 def fonte_testo(passo: Passo, lang: Lang) -> str:
@@ -361,23 +362,16 @@ def render_text(piano: Piano, lang: Lang = "it", *, color: bool = False, width: 
     return buffer.getvalue()
 
 
-def _md(text: str) -> str:
-    """Markdown-escape data from the profile (names may contain `*`, `_`, `<`, `|`): no markup, no raw HTML."""
-    for ch in "\\`*_[]<>|#":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
 def render_markdown(piano: Piano, lang: Lang = "it") -> str:
-    lines = [f"# {_md(piano.unione)} — {ui('titolo', lang)}", ""]
-    lines += [f"- {_md(line)}" for line in _intestazione(piano, lang)]
-    lines += ["", f"**{_md(messaggio(piano, lang))}**", ""]
+    lines = [f"# {md_escape(piano.unione)} — {ui('titolo', lang)}", ""]
+    lines += [f"- {md_escape(line)}" for line in _intestazione(piano, lang)]
+    lines += ["", f"**{md_escape(messaggio(piano, lang))}**", ""]
     if _suggerisci_immediata(piano):
-        lines += [_md(ui("suggerimento", lang)), ""]
+        lines += [md_escape(ui("suggerimento", lang)), ""]
     for gruppo in piano.gruppi:
-        lines += [f"## {_md(_intestazione_gruppo(gruppo, lang))}", ""]
+        lines += [f"## {md_escape(_intestazione_gruppo(gruppo, lang))}", ""]
         if _stato_gruppo(gruppo, lang):
-            lines += [_md(_stato_gruppo(gruppo, lang)), ""]
+            lines += [md_escape(_stato_gruppo(gruppo, lang)), ""]
         if not gruppo.passi:
             lines += [ui("nessun_passo", lang), ""]
             continue
@@ -390,8 +384,8 @@ def render_markdown(piano: Piano, lang: Lang = "it") -> str:
             titolo = p.titolo[lang] + (f" — {p.nota[lang]}" if p.nota else "")
             stato = f"**{stato_passo(p, lang)}**" if p.in_ritardo or p.fatto else stato_passo(p, lang)
             lines.append(
-                f"| {giorno_esteso(p.data, lang)} | {_md(ente(p, lang))} | {_md(titolo)} | {_md(p.attore[lang])} | "
-                f"{_md(fonte_testo(p, lang))} | {stato} |"
+                f"| {giorno_esteso(p.data, lang)} | {md_escape(ente(p, lang))} | {md_escape(titolo)} | "
+                f"{md_escape(p.attore[lang])} | {md_escape(fonte_testo(p, lang))} | {stato} |"
             )
         lines.append("")
     return "\n".join(lines)

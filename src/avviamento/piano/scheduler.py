@@ -28,7 +28,7 @@ from dateutil.relativedelta import relativedelta
 from avviamento.comuni import indice_membro
 from avviamento.errors import Text
 from avviamento.esito import Esito, Fonte, InfoRegole
-from avviamento.i18n import data_estesa
+from avviamento.i18n import contati, data_con_articolo, data_estesa
 from avviamento.piano.calendario import Calendario
 from avviamento.piano.steps import Lacuna, lacune
 from avviamento.profilo import Comune, Profilo
@@ -194,26 +194,24 @@ def _tempi(pack: RulePack) -> dict[str, Tempo]:
     return dict(tempi)
 
 
-def _dal(giorno: dt.date) -> str:
-    """`dal 10 maggio 2024`, `dall'11 maggio 2024`."""
-    return ("dall'" if giorno.day in (8, 11) else "dal ") + data_estesa(giorno)
-
-
-def _il(giorno: dt.date) -> str:
-    """`il 30 giugno 2024`, `l'8 giugno 2024`."""
-    return ("l'" if giorno.day in (8, 11) else "il ") + data_estesa(giorno)
-
-
-def _al(giorno: dt.date) -> str:
-    return ("all'" if giorno.day in (8, 11) else "al ") + data_estesa(giorno)
-
-
 def _unisci(prima: Text | None, poi: Text) -> Text:
     return {lang: f"{prima[lang]}; {poi[lang]}" for lang in ("it", "en")} if prima else poi
 
 
+def _lavorativo(cal: Calendario, giorno: dt.date) -> tuple[dt.date, Text | None]:
+    """The working day on or before `giorno`, and why it moved."""
+    spostato = cal.lavorativo(giorno)
+    if spostato == giorno:
+        return giorno, None
+    motivo = cal.festivo(giorno) or {"it": "", "en": ""}
+    return spostato, {
+        "it": f"anticipato {data_con_articolo('dal', giorno)} ({motivo['it']})",
+        "en": f"brought forward from {data_estesa(giorno, 'en')} ({motivo['en']})",
+    }
+
+
 def _giorni(n: int) -> Text:
-    return {"it": "1 giorno" if n == 1 else f"{n} giorni", "en": "1 day" if n == 1 else f"{n} days"}
+    return {"it": contati(n, "giorno", "giorni"), "en": contati(n, "day", "days")}
 
 
 class _Pianificatore:
@@ -249,9 +247,7 @@ class _Pianificatore:
         comuni = ", ".join(c.nome for c in self.profilo.comuni)
         if lac.avvio:
             avvio_t = self.tempi["avvio_servizio"]
-            avvio, nota = self._lavorativo(
-                self.cal_unione, self.scadenza - relativedelta(days=avvio_t.giorni)
-            )
+            avvio, nota = _lavorativo(self.cal_unione, self.scadenza - relativedelta(days=avvio_t.giorni))
             passi.append(
                 self._passo(
                     lac,
@@ -267,9 +263,7 @@ class _Pianificatore:
                 )
             )
             informativa_t = self.tempi["informativa_sindacale"]
-            informativa, nota = self._lavorativo(
-                self.cal_tutti, avvio - relativedelta(days=informativa_t.giorni)
-            )
+            informativa, nota = _lavorativo(self.cal_tutti, avvio - relativedelta(days=informativa_t.giorni))
             n = _giorni(informativa_t.giorni)
             passi.append(
                 self._passo(
@@ -293,7 +287,7 @@ class _Pianificatore:
             limite = informativa
         if lac.convenzione:
             firma_t = self.tempi["sottoscrizione_convenzione"]
-            firma, nota = self._lavorativo(self.cal_tutti, limite)
+            firma, nota = _lavorativo(self.cal_tutti, limite)
             passi.append(
                 self._passo(
                     lac,
@@ -335,7 +329,7 @@ class _Pianificatore:
             else {"it": self.unione, "en": self.unione}
         )
         if self.modo == "immediata":
-            seduta, nota_seduta = self._lavorativo(cal, limite)
+            seduta, nota_seduta = _lavorativo(cal, limite)
         else:
             inizio, nota = self._inizio_pubblicazione(cal, limite)
             pubblicazione_t = self.tempi["pubblicazione_albo"]
@@ -347,7 +341,7 @@ class _Pianificatore:
                     inizio,
                     {
                         "it": f"Inizio della pubblicazione all'albo pretorio ({_giorni(pubblicazione_t.giorni)['it']}"
-                        f", fino {_al(fine)})",
+                        f", fino {data_con_articolo('al', fine)})",
                         "en": f"Publication on the online notice board starts ({_giorni(pubblicazione_t.giorni)['en']}"
                         f", until {data_estesa(fine, 'en')})",
                     },
@@ -381,7 +375,7 @@ class _Pianificatore:
                     comune=nome,
                 )
             )
-            seduta, nota_seduta = self._lavorativo(
+            seduta, nota_seduta = _lavorativo(
                 cal, inizio - relativedelta(days=self.tempi["inizio_pubblicazione"].giorni)
             )
         immediata = self.tempi["immediata_eseguibilita"].fonte.esito().citazione()
@@ -432,7 +426,7 @@ class _Pianificatore:
         )
         if lac.organo == "giunta":
             istruttoria_t = self.tempi["approvazione_giunta"]
-            istruttoria, nota = self._lavorativo(cal, seduta - relativedelta(days=istruttoria_t.giorni))
+            istruttoria, nota = _lavorativo(cal, seduta - relativedelta(days=istruttoria_t.giorni))
             passi.append(
                 self._passo(
                     lac,
@@ -452,7 +446,7 @@ class _Pianificatore:
             preavviso = convocazione_t.giorni
             if comune is not None and comune.preavviso_consiglio_giorni is not None:
                 preavviso = comune.preavviso_consiglio_giorni
-            convocazione, nota = self._lavorativo(cal, seduta - relativedelta(days=preavviso))
+            convocazione, nota = _lavorativo(cal, seduta - relativedelta(days=preavviso))
             if comune is None or comune.preavviso_consiglio_giorni is None:
                 nota = _unisci(
                     nota,
@@ -497,7 +491,7 @@ class _Pianificatore:
         closed, and people read a Sunday date as a mistake: the chain is moved so that it falls on a working day.
         """
         attesa = relativedelta(days=self.attesa_esecutivita)
-        inizio, nota = self._lavorativo(cal, limite - attesa)
+        inizio, nota = _lavorativo(cal, limite - attesa)
         esecutiva = inizio + attesa
         if (motivo := cal.festivo(esecutiva)) is None:
             return inizio, nota
@@ -506,23 +500,13 @@ class _Pianificatore:
         return inizio, _unisci(
             nota,
             {
-                "it": f"anticipato perché l'esecutività non cada {_il(esecutiva)} ({motivo['it']})",
+                "it": f"anticipato perché l'esecutività non cada {data_con_articolo('il', esecutiva)}"
+                f" ({motivo['it']})",
                 "en": f"brought forward so that executivity does not fall on {data_estesa(esecutiva, 'en')}"
                 f" ({motivo['en']})",
             },
         )
         return inizio, nota
-
-    def _lavorativo(self, cal: Calendario, giorno: dt.date) -> tuple[dt.date, Text | None]:
-        """The working day on or before `giorno`, and why it moved."""
-        spostato = cal.lavorativo(giorno)
-        if spostato == giorno:
-            return giorno, None
-        motivo = cal.festivo(giorno) or {"it": "", "en": ""}
-        return spostato, {
-            "it": f"anticipato {_dal(giorno)} ({motivo['it']})",
-            "en": f"brought forward from {data_estesa(giorno, 'en')} ({motivo['en']})",
-        }
 
     def _passo(
         self,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from avviamento.esito import Esito, Indicatore, Rilievo
-from avviamento.i18n import Lang, data_estesa, numero
+from avviamento.i18n import STATI, Lang, contati, data_estesa, elenco, numero
 
 GRAVITA: dict[str, dict[str, str]] = {
     "errore": {"it": "Errori", "en": "Errors"},
@@ -80,10 +80,8 @@ def titolo(esito: Esito, lang: Lang) -> str:
     nomi = [p.titolo[lang].split(" — ")[0].strip() for p in pacchetti if p.titolo]
     if len(nomi) < len(pacchetti):  # a result built without the packs' titles
         return ui("titolo", lang)
-    elenco = (
-        ", ".join(nomi[:-1]) + (" e " if lang == "it" else " and ") + nomi[-1] if len(nomi) > 1 else nomi[0]
-    )
-    return f"Verifica {elenco}" if lang == "it" else f"{elenco} check"
+    pacchetti_testo = elenco(nomi, lang)
+    return f"Verifica {pacchetti_testo}" if lang == "it" else f"{pacchetti_testo} check"
 
 
 def mostra_classe(esito: Esito) -> bool:
@@ -99,19 +97,13 @@ def mostra_funzioni(esito: Esito) -> bool:
 def stato_testo(r: Rilievo, lang: Lang) -> str:
     """`in scadenza tra 46 giorni (30 giugno 2024)`, `scaduta il 30 giugno 2024`, `violata`."""
     scadenza = data_estesa(r.scadenza, lang) if r.scadenza else ""
-    if r.stato == "in_scadenza":
+    if r.stato == "in_scadenza" and r.giorni is not None:  # the engine gives the days with the state
         if lang == "it":
-            giorni = "1 giorno" if r.giorni == 1 else f"{r.giorni} giorni"
-            return f"in scadenza tra {giorni} ({scadenza})"
-        return f"due in {r.giorni} day{'s' if r.giorni != 1 else ''} ({scadenza})"
+            return f"in scadenza tra {contati(r.giorni, 'giorno', 'giorni')} ({scadenza})"
+        return f"due in {contati(r.giorni, 'day', 'days')} ({scadenza})"
     if r.stato == "scaduta":
         return f"scaduta il {scadenza}" if lang == "it" else f"overdue since {scadenza}"
-    labels = {
-        "violata": {"it": "violata", "en": "violated"},
-        "soddisfatta": {"it": "soddisfatta", "en": "met"},
-        "non_applicabile": {"it": "non applicabile", "en": "not applicable"},
-    }
-    return labels[r.stato][lang]
+    return STATI[r.stato][lang]
 
 
 def fonte_testo(r: Rilievo, lang: Lang) -> str:

@@ -20,17 +20,11 @@ from avviamento.reporters.common import (
     ui,
     valore_indicatore,
 )
-
-
-def _md(text: str) -> str:
-    """Markdown-escape data from the profile (names may contain `*`, `_`, `<`, `|`)."""
-    for ch in "\\`*_[]<>|#":
-        text = text.replace(ch, "\\" + ch)
-    return text
+from avviamento.testo import md_escape
 
 
 def render(esito: Esito, lang: Lang = "it") -> str:
-    lines = [f"# {_md(esito.unione)} — {_md(titolo(esito, lang))}", ""]
+    lines = [f"# {md_escape(esito.unione)} — {md_escape(titolo(esito, lang))}", ""]
     lines.append(f"- **{ui('data', lang)}**: {data_estesa(esito.data_valutazione, lang)}")
     for p in esito.pacchetti or (esito.regole,):
         lines.append(f"- **{ui('regole', lang)}**: `{p.id}` {p.versione} (sha256 `{p.sha256}`)")
@@ -40,7 +34,7 @@ def render(esito: Esito, lang: Lang = "it") -> str:
             f"({ui('dichiarata', lang)}: {classe_testo(esito.classe_dichiarata, lang)})"
         )
         for motivo in esito.motivi_classe:
-            lines.append(f"  - {ui('perche', lang)}: {_md(motivo[lang])}")
+            lines.append(f"  - {ui('perche', lang)}: {md_escape(motivo[lang])}")
     lines.append(f"- **{ui('esito', lang)}**: {ui(esito.esito, lang)} — {conteggio(esito, lang)}")
     if mostra_funzioni(esito):
         lines += ["", f"## {ui('funzioni', lang)}", ""]
@@ -48,8 +42,8 @@ def render(esito: Esito, lang: Lang = "it") -> str:
             lines.append(ui("nessuna_funzione", lang))
     for f in esito.funzioni:
         stato = ui("effettiva", lang) if f.effettiva else ui("non_effettiva", lang)
-        dettaglio = "" if f.effettiva else " — " + _md("; ".join(m[lang] for m in f.motivi))
-        lines.append(f"- {'✔' if f.effettiva else '✘'} {_md(f.etichetta[lang])}: {stato}{dettaglio}")
+        dettaglio = "" if f.effettiva else " — " + md_escape("; ".join(m[lang] for m in f.motivi))
+        lines.append(f"- {'✔' if f.effettiva else '✘'} {md_escape(f.etichetta[lang])}: {stato}{dettaglio}")
     lines += _indicatori(esito, lang)
     lines += ["", f"## {ui('rilievi', lang)}", ""]
     aperti = [r for r in esito.rilievi if r.aperto]
@@ -61,14 +55,14 @@ def render(esito: Esito, lang: Lang = "it") -> str:
             continue
         lines += [f"### {GRAVITA[gravita][lang]} ({len(gruppo)})", ""]
         for r in gruppo:
-            lines.append(f"- **{r.regola}** ({stato_testo(r, lang)}): {_md(r.messaggio[lang])}")
-            fonte = _md(fonte_testo(r, lang))
+            lines.append(f"- **{r.regola}** ({stato_testo(r, lang)}): {md_escape(r.messaggio[lang])}")
+            fonte = md_escape(fonte_testo(r, lang))
             if r.fonte.url:
                 fonte = f"[{fonte}]({r.fonte.url})"
             lines.append(f"  - {ui('fonte', lang)}: {fonte}")
             if r.rimedi:
                 rimedi = rimedi_testo(r.rimedi, esito, lang)
-                lines.append(f"  - {ui('rimedi', lang)}: {_md(rimedi)}")
+                lines.append(f"  - {ui('rimedi', lang)}: {md_escape(rimedi)}")
         lines.append("")
     soddisfatte = sorted({r.regola for r in esito.rilievi if r.stato == "soddisfatta"})
     if soddisfatte:
@@ -83,7 +77,13 @@ def _indicatori(esito: Esito, lang: Lang) -> list[str]:
     colonne = [COLONNE_INDICATORI[k][lang] for k in ("anno", "famiglia", "codice", "valore", "fonte")]
     lines = ["", f"## {ui('indicatori', lang)}"]
     for funzione, indicatori in indicatori_per_funzione(esito, lang):
-        lines += ["", f"### {_md(funzione)}", "", "| " + " | ".join(colonne) + " |", "|---|---|---|--:|---|"]
+        lines += [
+            "",
+            f"### {md_escape(funzione)}",
+            "",
+            "| " + " | ".join(colonne) + " |",
+            "|---|---|---|--:|---|",
+        ]
         for i in indicatori:
             celle = [
                 str(i.anno),
@@ -92,5 +92,5 @@ def _indicatori(esito: Esito, lang: Lang) -> list[str]:
                 valore_indicatore(i, lang),
                 i.fonte or "—",
             ]
-            lines.append("| " + " | ".join(_md(c) for c in celle) + " |")
+            lines.append("| " + " | ".join(md_escape(c) for c in celle) + " |")
     return lines

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from avviamento.i18n import Lang, data_estesa
+from avviamento.i18n import STATI, Lang, data_estesa
 from avviamento.review.istruttoria import Etichette, Istruttoria, Riga
 
 TESTI: dict[str, dict[str, str]] = {
@@ -79,13 +79,6 @@ GRAVITA: dict[str, dict[str, str]] = {
     "errore": {"it": "errore", "en": "error"},
     "avviso": {"it": "avviso", "en": "warning"},
     "info": {"it": "informazione", "en": "information"},
-}
-STATI: dict[str, dict[str, str]] = {
-    "violata": {"it": "violata", "en": "violated"},
-    "in_scadenza": {"it": "in scadenza", "en": "due soon"},
-    "scaduta": {"it": "scaduta", "en": "overdue"},
-    "soddisfatta": {"it": "soddisfatta", "en": "met"},
-    "non_applicabile": {"it": "non applicabile", "en": "not applicable"},
 }
 
 
