@@ -72,9 +72,11 @@ def _ispeziona(path: Path) -> int:
     for tentativo in range(50):
         try:
             with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)) as db:
-                app_id = db.execute("PRAGMA application_id").fetchone()[0]
-                versione = int(db.execute("PRAGMA user_version").fetchone()[0])
-                tabelle = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                # one statement, one snapshot: read apart, another process's creation could fall in between
+                app_id, versione, tabelle = db.execute(
+                    "SELECT (SELECT application_id FROM pragma_application_id), "
+                    "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)"
+                ).fetchone()
             break
         except sqlite3.OperationalError:
             # another process is creating the file (WAL files not there yet) or holds a lock: wait, not refuse
@@ -102,7 +104,21 @@ def _ispeziona(path: Path) -> int:
             f"the store has schema version {versione}, newer than this program ({len(MIGRAZIONI)}): "
             "upgrade avviamento",
         )
-    return versione
+    return int(versione)
+
+
+def _in_wal(db: sqlite3.Connection) -> None:
+    """WAL mode, so that readers and a writer work at once. The switch needs the file to itself and SQLite does not
+    wait for it (the busy timeout does not apply): processes creating the same store together wait here in turn."""
+    for _ in range(200):  # 10 s, as long as a writer may reasonably hold the file
+        try:
+            if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
+                return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+        time.sleep(0.05)
+    db.execute("PRAGMA journal_mode = WAL")  # still locked: the caller reports «database is locked»
 
 
 class Storico:
@@ -124,7 +140,7 @@ class Storico:
 
     def _migra(self) -> None:
         with self._connessione() as db:
-            db.execute("PRAGMA journal_mode = WAL")
+            _in_wal(db)
             db.execute("BEGIN IMMEDIATE")
             try:
                 versione = int(
