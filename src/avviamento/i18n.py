@@ -190,6 +190,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "i due profili sono di Unioni diverse ({prima} e {dopo}): il confronto vale per una sola Unione",
         "en": "the two profiles are of different Unions ({prima} and {dopo}): a comparison needs one Union",
     },
+    "opzioni_lr21": {
+        "it": "{opzione} riguarda le delibere dei Comuni del pacchetto LR 21/2012, non il piano di un processo "
+        "partecipativo (pacchetto {pacchetto}): togliere l'opzione",
+        "en": "{opzione} concerns the Comuni's deliberations of the LR 21/2012 pack, not the plan of a "
+        "participatory process (pack {pacchetto}): remove the option",
+    },
     "quiet_format": {
         "it": "--quiet vale solo per il rapporto testuale (senza --format)",
         "en": "--quiet applies to the text report only (no --format)",

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from icalendar import Calendar
 from typer.testing import Result
 
@@ -273,3 +274,20 @@ def test_two_processes_with_one_title_have_distinct_calendar_events(run: Run, tm
     )
     uid = [str(e["uid"]) for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")]
     assert len(uid) == len(set(uid)) == 10  # five open steps per process; the Patto is not signed yet
+
+
+@pytest.mark.parametrize(
+    ("opzioni", "nominata"),
+    [(["--decorrenza", "fine"], "--decorrenza"), (["--immediata-eseguibilita"], "--immediata-eseguibilita")],
+)
+def test_lr21_options_are_refused_for_a_participatory_plan(
+    run: Run, opzioni: list[str], nominata: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "piano.txt"
+    result = run("plan", str(IMOLA), "--rules", LR15, *opzioni, "--out", str(out))
+    assert result.exit_code == 2 and not out.exists()
+    assert result.stderr == (
+        f"avviamento: {nominata} riguarda le delibere dei Comuni del pacchetto LR 21/2012, non il piano di un "
+        "processo partecipativo (pacchetto er-lr15-2018): togliere l'opzione\n"
+    )
+    assert run("plan", str(IMOLA), *opzioni).exit_code == 0  # with the LR 21/2012 pack they apply

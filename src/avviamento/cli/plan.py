@@ -23,6 +23,7 @@ from avviamento.cli.common import (
     text_layout,
     write_output,
 )
+from avviamento.errors import both
 
 if TYPE_CHECKING:
     from avviamento.piano.scheduler import Decorrenza
@@ -114,6 +115,9 @@ def plan(
         caricato = load_profile(profilo)
         esito = evaluate_packs(caricato, packs, giorno)
         if e_partecipazione(pack):
+            for opzione, data in (("--immediata-eseguibilita", immediata), ("--decorrenza", decorrenza)):
+                if data:  # silently ignored, it would look as if it had been applied
+                    fail("avviamento: " + both("opzioni_lr21", opzione=opzione, pacchetto=pack.id)[lingua])
             piano = pianifica_partecipazione(caricato.profilo, pack, esito, termine)
         else:
             scadenza = (
