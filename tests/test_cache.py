@@ -134,3 +134,12 @@ def test_check_reads_the_same_report_with_a_cold_and_a_warm_cache(tmp_path: Path
     assert freddo.returncode == caldo.returncode == 0, freddo.stderr
     assert freddo.stdout == caldo.stdout and "Terre d'Acqua" in caldo.stdout
     assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1
+
+
+def test_no_home_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("AVVIAMENTO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relativa")
+    assert cache.cartella() is None
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache.cartella() == tmp_path / ".cache" / "avviamento"

@@ -28,6 +28,8 @@ def cartella() -> Path | None:
     if scelta is not None:
         return None if scelta.strip().lower() in ("", "off", "0", "no") else Path(scelta)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):  # no home to be found: no cache, rather than a folder «~» where one stands
+        return None
     return Path(base) / "avviamento"
 
 
