@@ -138,8 +138,12 @@ def test_check_reads_the_same_report_with_a_cold_and_a_warm_cache(tmp_path: Path
 
 def test_no_home_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("AVVIAMENTO_CACHE", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", "relativa")
-    assert cache.cartella() is None
-    monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relativa")  # ignored, as the XDG specification says
     assert cache.cartella() == tmp_path / ".cache" / "avviamento"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cartella() == tmp_path / "xdg" / "avviamento"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.setattr(os.path, "expanduser", lambda p: p)  # no home in the password database either
+    assert cache.cartella() is None

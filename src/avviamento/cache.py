@@ -27,10 +27,12 @@ def cartella() -> Path | None:
     scelta = os.environ.get("AVVIAMENTO_CACHE")
     if scelta is not None:
         return None if scelta.strip().lower() in ("", "off", "0", "no") else Path(scelta)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):  # no home to be found: no cache, rather than a folder «~» where one stands
-        return None
-    return Path(base) / "avviamento"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):  # a relative one is to be ignored (XDG Base Directory specification)
+        return Path(xdg) / "avviamento"
+    casa = os.path.expanduser("~")
+    # no home to be found: no cache, rather than a folder «~» in the current directory
+    return Path(casa) / ".cache" / "avviamento" if os.path.isabs(casa) else None
 
 
 def chiave(*parti: str) -> str:
