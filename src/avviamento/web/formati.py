@@ -15,10 +15,13 @@ from avviamento.reporters.common import (
     conteggio,
     fonte_testo,
     indicatori_per_funzione,
+    mostra_classe,
+    mostra_funzioni,
     rimedi_testo,
     stato_testo,
     valore_indicatore,
 )
+from avviamento.reporters.common import titolo as titolo_esito
 
 
 def data(valore: dt.date | dt.datetime | None) -> str:
@@ -66,6 +69,11 @@ def valore(i: Indicatore) -> str:
     return valore_indicatore(i, "it")
 
 
+def titolo(esito: Esito) -> str:
+    """`Verifica LR Emilia-Romagna 21/2012 e LR Emilia-Romagna 15/2018`: the packs applied, as the reports say."""
+    return titolo_esito(esito, "it")
+
+
 def it(testo: dict[str, str]) -> str:
     return testo["it"]
 
@@ -82,4 +90,7 @@ FILTRI: dict[str, Callable[..., Any]] = {
     "indicatori": indicatori,
     "famiglia": famiglia,
     "valore": valore,
+    "titolo": titolo,
+    "mostra_classe": mostra_classe,
+    "mostra_funzioni": mostra_funzioni,
 }

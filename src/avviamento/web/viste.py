@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -15,6 +15,7 @@ from avviamento.draft.writer import soffice
 from avviamento.errors import InputError
 from avviamento.esito import Esito
 from avviamento.profilo import ProfiloCaricato
+from avviamento.regole import RulePack
 from avviamento.review.istruttoria import Istruttoria
 from avviamento.web import linea_tempo, servizi
 from avviamento.web.pages import render
@@ -25,6 +26,13 @@ from avviamento.web.store import ProfileStore, StoredProfile
 router = APIRouter(include_in_schema=False)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_ISTRUTTORIE = 20
+# the choice on the Verifica page: the bundled packs' ids (servizi.scelta_regole refuses any other)
+SCELTE_REGOLE = (
+    ("er-lr21-2012", "LR 21/2012 — funzioni delle Unioni"),
+    ("er-lr15-2018", "LR 15/2018 — processi partecipativi"),
+    ("er-lr21-2012,er-lr15-2018", "Entrambe: LR 21/2012 e LR 15/2018"),
+)
+Regole = Annotated[list[str] | None, Query()]
 
 
 def pagina_errore(request: Request, riga: str, stato: int) -> HTMLResponse:
@@ -120,16 +128,42 @@ def elimina(request: Request, id: int) -> Response:
 # --- Verifica ---
 
 
+def scelta(regole: list[str] | None) -> tuple[list[RulePack], str]:
+    """The packs a page's query names (`regole`), and the value that keeps the choice in its links and forms:
+    empty for the default pack, so the default pages' links stay as they were."""
+    packs = servizi.scelta_regole(regole)
+    ids = ",".join(p.id for p in packs)
+    return packs, "" if ids == servizi.regole().id else ids
+
+
+def coda(**parametri: str) -> str:
+    """The query string of a page's links: only the parameters that are set."""
+    return urlencode({k: v for k, v in parametri.items() if v})
+
+
 @router.get("/profili/{id}/verifica", response_class=HTMLResponse)
-def verifica(request: Request, id: int, data: str | None = None) -> HTMLResponse:
+def verifica(request: Request, id: int, data: str | None = None, regole: Regole = None) -> HTMLResponse:
     salvato, caricato = _profilo(request, id)
     giorno = servizi.data_opzione(data, "«data di valutazione»")
-    esito = servizi.verifica(caricato, giorno)
-    return render(request, "verifica.html", salvato=salvato, esito=esito, data=data or "")
+    packs, ids = scelta(regole)
+    esito = servizi.verifica(caricato, giorno, packs)
+    return render(
+        request,
+        "verifica.html",
+        salvato=salvato,
+        esito=esito,
+        data=data or "",
+        regole=ids or servizi.regole().id,
+        scelta_regole=ids,
+        scelte_regole=SCELTE_REGOLE,
+        coda=coda(data=data or "", regole=ids),
+    )
 
 
 @router.get("/profili/{id}/rapporto.{formato}")
-def rapporto(request: Request, id: int, formato: str, data: str | None = None) -> Response:
+def rapporto(
+    request: Request, id: int, formato: str, data: str | None = None, regole: Regole = None
+) -> Response:
     """The report as `check --format html|json|markdown` writes it, to attach to an email."""
     from avviamento.reporters import Formato, renderer
 
@@ -137,7 +171,7 @@ def rapporto(request: Request, id: int, formato: str, data: str | None = None) -
     if formato not in tipi:
         raise ErroreRichiesta("Formato non disponibile: html, json o md.", 404)
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), scelta(regole)[0])
     testo = renderer(Formato("markdown" if formato == "md" else formato))(esito, "it")
     nome = f"verifica-{_nome_file(salvato).removesuffix('.yaml')}.{formato}"
     return _scaricamento(testo.encode("utf-8"), nome, f"{tipi[formato]}; charset=utf-8")
