@@ -29,7 +29,7 @@ RISPOSTE: dict[int | str, dict[str, Any]] = {
     422: {"description": "Input non utilizzabile: una riga file:riga:colonna: messaggio", **ERRORE},
     413: {"description": "File o richiesta oltre il limite", **ERRORE},
 }
-TIPI_ATTO = ("convenzione", "delibera", "regolamento", "piano")
+TIPI_ATTO = ("convenzione", "delibera", "regolamento", "piano", "partecipazione")
 
 router = APIRouter(prefix="/api", tags=["API"], responses=RISPOSTE)
 
