@@ -218,9 +218,12 @@ def _cura(atto: Atto, rimedio: str) -> bool:
 
 
 @router.get("/profili/{id}/atti", response_class=HTMLResponse)
-def atti(request: Request, id: int, data: str | None = None, rimedio: str | None = None) -> HTMLResponse:
+def atti(
+    request: Request, id: int, data: str | None = None, rimedio: str | None = None, regole: Regole = None
+) -> HTMLResponse:
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
+    packs, ids = scelta(regole)
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), packs)
     elenco = servizi.atti_di(caricato, esito)
     scelti = {a.file for a in elenco if not rimedio or _cura(a, rimedio)}
     voci = [(a, descrizione_atto(a, esito), a.file in scelti) for a in elenco]
@@ -233,21 +236,29 @@ def atti(request: Request, id: int, data: str | None = None, rimedio: str | None
         data=data or "",
         rimedio=rimedio,
         pdf_disponibile=soffice() is not None,
+        scelta_regole=ids,
+        coda=coda(data=data or "", regole=ids),
     )
 
 
 @router.get("/profili/{id}/atti/documento")
 def documento(
-    request: Request, id: int, file: str, data: str | None = None, immediata: bool = False
+    request: Request,
+    id: int,
+    file: str,
+    data: str | None = None,
+    immediata: bool = False,
+    regole: Regole = None,
 ) -> Response:
     _, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
+    packs, _ids = scelta(regole)
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), packs)
     scelto = tuple(a for a in servizi.atti_di(caricato, esito) if a.file == file)
     if not scelto:
         raise ErroreRichiesta(
             "Atto non trovato: la verifica non lo richiede più (ricaricare la pagina Atti).", 404
         )
-    dati = servizi.documenti(caricato, esito, scelto, immediata=immediata)[file]
+    dati = servizi.documenti(caricato, esito, scelto, immediata=immediata, pack=packs[0])[file]
     return _scaricamento(dati, file.rsplit("/", 1)[-1], DOCX)
 
 
@@ -259,12 +270,16 @@ def pacchetto(
     data: str | None = None,
     pdf: bool = False,
     immediata: bool = False,
+    regole: Regole = None,
 ) -> Response:
     salvato, caricato = _profilo(request, id)
     if not file:
         raise ErroreRichiesta("Nessun atto selezionato: scegliere almeno un atto da redigere.")
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
-    risultato = servizi.pacchetto(caricato, esito, scelti=frozenset(file), pdf=pdf, immediata=immediata)
+    packs, _ids = scelta(regole)
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), packs)
+    risultato = servizi.pacchetto(
+        caricato, esito, scelti=frozenset(file), pdf=pdf, immediata=immediata, pack=packs[0]
+    )
     return _scaricamento(
         risultato.zip, f"atti-{_nome_file(salvato).removesuffix('.yaml')}.zip", "application/zip"
     )
