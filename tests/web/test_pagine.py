@@ -336,7 +336,7 @@ def test_verifica_offers_the_bundled_packs_lr21_by_default(client: TestClient) -
     assert f'href="/profili/{id}/atti"' in pagina  # the default keeps its links as they were
 
 
-def test_verifica_with_lr15_alone(client: TestClient, run: Run) -> None:
+def test_verifica_with_lr15_alone(client: TestClient) -> None:
     id = _imolese_senza_tavolo(client)
     pagina = client.get(f"/profili/{id}/verifica", params={"regole": "er-lr15-2018"}).text
     assert _scelte(pagina)["er-lr15-2018"] is True
@@ -378,7 +378,7 @@ def test_atti_honour_the_chosen_pack(client: TestClient) -> None:
     scheda = re.search(r'<a href="(/profili/\d+/atti[^"]*)"', verifica)  # the Atti tab keeps the choice
     assert scheda and scheda.group(1) == f"/profili/{id}/atti?regole=er-lr15-2018"
     pagina = client.get(scheda.group(1)).text
-    assert '<p class="titolo-verifica">Verifica LR Emilia-Romagna 15/2018</p>' in pagina
+    assert '<p class="titolo-verifica">Regole applicate: LR Emilia-Romagna 15/2018</p>' in pagina
     assert '<input type="hidden" name="regole" value="er-lr15-2018">' in pagina
     file = re.findall(r'name="file" value="([^"]+)" checked', pagina)
     assert len(file) == 1 and file[0].endswith(".docx")
@@ -393,3 +393,26 @@ def test_atti_honour_the_chosen_pack(client: TestClient) -> None:
     )
     assert file[0] in zipfile.ZipFile(io.BytesIO(pacchetto.content)).namelist()
     assert client.get(f"/profili/{id}/atti/documento", params={"file": file[0]}).status_code == 404
+
+
+def test_cronoprogramma_with_lr15_plans_the_processes(client: TestClient) -> None:
+    id = _imolese_senza_tavolo(client)
+    verifica = client.get(f"/profili/{id}/verifica", params={"regole": "er-lr15-2018"}).text
+    assert f'href="/profili/{id}/cronoprogramma?regole=er-lr15-2018"' in verifica
+    pagina = client.get(f"/profili/{id}/cronoprogramma", params={"regole": "er-lr15-2018"}).text
+    assert "Piano secondo la LR Emilia-Romagna 15/2018</p>" in pagina
+    assert (
+        '<h3>Processo partecipativo «Il futuro del Circondario» <span class="meta">(PP-002)</span></h3>'
+        in pagina
+    )
+    assert "Costituzione e primo incontro del Tavolo di Negoziazione" in pagina
+    assert pagina.count('<strong class="ok">fatto</strong>') > 5  # the done steps, at their real date
+    assert '<input type="hidden" name="regole" value="er-lr15-2018">' in pagina
+    ics = client.get(f"/profili/{id}/cronoprogramma.ics", params={"regole": "er-lr15-2018"})
+    assert "Tavolo di Negoziazione" in ics.text
+    predefinito = client.get(f"/profili/{id}/cronoprogramma").text
+    assert "Tavolo di Negoziazione" not in predefinito and "Piano secondo" not in predefinito
+    entrambe = client.get(
+        f"/profili/{id}/cronoprogramma", params={"regole": "er-lr21-2012,er-lr15-2018"}
+    ).text
+    assert "il cronoprogramma segue il primo" in entrambe and "Tavolo di Negoziazione" not in entrambe

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from avviamento.esito import Esito, Indicatore, Rilievo
-from avviamento.i18n import data_estesa
+from avviamento.i18n import data_estesa, elenco
 from avviamento.reporters.common import (
     FAMIGLIE,
     GRAVITA,
@@ -74,6 +74,11 @@ def titolo(esito: Esito) -> str:
     return titolo_esito(esito, "it")
 
 
+def pacchetti(esito: Esito) -> str:
+    """`LR Emilia-Romagna 21/2012 e LR Emilia-Romagna 15/2018`: the short titles of the packs applied."""
+    return elenco([p.titolo["it"].split(" — ")[0] if p.titolo else p.id for p in esito.pacchetti], "it")
+
+
 def it(testo: dict[str, str]) -> str:
     return testo["it"]
 
@@ -91,6 +96,7 @@ FILTRI: dict[str, Callable[..., Any]] = {
     "famiglia": famiglia,
     "valore": valore,
     "titolo": titolo,
+    "pacchetti": pacchetti,
     "mostra_classe": mostra_classe,
     "mostra_funzioni": mostra_funzioni,
 }

@@ -290,14 +290,20 @@ def pacchetto(
 
 @router.get("/profili/{id}/cronoprogramma", response_class=HTMLResponse)
 def cronoprogramma(
-    request: Request, id: int, data: str | None = None, scadenza: str | None = None, immediata: bool = False
+    request: Request,
+    id: int,
+    data: str | None = None,
+    scadenza: str | None = None,
+    immediata: bool = False,
+    regole: Regole = None,
 ) -> HTMLResponse:
     from avviamento.piano.render import fonte_testo, giorno_esteso, messaggio, ritardo_testo
 
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
+    packs, ids = scelta(regole)
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), packs)
     piano = servizi.cronoprogramma(
-        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata
+        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata, pack=packs[0]
     )
     return render(
         request,
@@ -312,19 +318,26 @@ def cronoprogramma(
         data=data or "",
         scadenza=scadenza or "",
         immediata=immediata,
+        scelta_regole=ids,
     )
 
 
 @router.get("/profili/{id}/cronoprogramma.ics")
 def calendario(
-    request: Request, id: int, data: str | None = None, scadenza: str | None = None, immediata: bool = False
+    request: Request,
+    id: int,
+    data: str | None = None,
+    scadenza: str | None = None,
+    immediata: bool = False,
+    regole: Regole = None,
 ) -> Response:
     from avviamento.piano.ics import calendario as ics
 
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
+    packs, _ids = scelta(regole)
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), packs)
     piano = servizi.cronoprogramma(
-        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata
+        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata, pack=packs[0]
     )
     nome = f"cronoprogramma-{_nome_file(salvato).removesuffix('.yaml')}.ics"
     return _scaricamento(ics(piano, "it"), nome, "text/calendar; charset=utf-8")
