@@ -493,3 +493,9 @@ def test_draft_with_lr15_writes_what_draft_writes(client: TestClient, run: Run, 
     assert "tavolo" not in [
         v["tipo"] for v in json.loads(zipfile.ZipFile(io.BytesIO(predefinito.content)).read("indice.json"))
     ]
+
+
+def test_api_page_documents_regole(client: TestClient) -> None:
+    pagina = client.get("/api").text
+    assert "<code>regole</code>: Pacchetti di regole inclusi" in pagina
+    assert "er-lr21-2012 (predefinito), er-lr15-2018" in pagina
