@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 from fastapi.testclient import TestClient
 from typer.testing import Result
 
 from avviamento.web.app import create_app
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 from tests.ostili.genera import risate
 from tests.web.conftest import ESEMPI, esempio
 
@@ -399,3 +400,102 @@ def test_draft_pdf_through_libreoffice(client: TestClient) -> None:
         "regolamenti/regolamento_contabilita.pdf",
     ]
     assert archivio.read("regolamenti/regolamento_contabilita.pdf").startswith(b"%PDF")
+
+
+# --- the rule packs: `regole`, the bundled packs' ids, as repeated --rules ---
+
+LR21 = str(ROOT / "rules" / "er_lr21_2012.yaml")
+LR15 = str(ROOT / "rules" / "er_lr15_2018.yaml")
+IMOLESE = "nuovo-circondario-imolese.yaml"  # the example with participatory processes and a strategic plan
+
+
+def _cli_json(run: Run, comando: str, *argomenti: str) -> dict[str, object]:
+    risultato = run(comando, str(EXAMPLES / IMOLESE), *argomenti, "--format", "json")
+    assert risultato.exit_code in (0, 1), risultato.stderr
+    atteso: dict[str, object] = json.loads(risultato.stdout)
+    atteso.pop("file")
+    return atteso
+
+
+def _api_json(client: TestClient, endpoint: str, regole: list[str] | None) -> dict[str, object]:
+    dati = {"regole": regole} if regole is not None else {}
+    risposta = client.post(endpoint, files=[esempio(IMOLESE)], data=dati)
+    assert risposta.status_code == 200, risposta.text
+    ottenuto: dict[str, object] = risposta.json()
+    assert ottenuto.pop("file") == IMOLESE
+    return ottenuto
+
+
+def test_check_without_regole_is_the_default_pack(client: TestClient, run: Run) -> None:
+    predefinito = _api_json(client, "/api/check", None)
+    assert predefinito == _cli_json(run, "check")
+    assert [p["id"] for p in predefinito["pacchetti"]] == ["er-lr21-2012"]  # type: ignore[attr-defined]
+    assert _api_json(client, "/api/check", ["er-lr21-2012"]) == predefinito
+
+
+def test_check_with_lr15_alone_equals_the_cli(client: TestClient, run: Run) -> None:
+    ottenuto = _api_json(client, "/api/check", ["er-lr15-2018"])
+    assert ottenuto == _cli_json(run, "check", "--rules", LR15)
+    assert [p["id"] for p in ottenuto["pacchetti"]] == ["er-lr15-2018"]  # type: ignore[attr-defined]
+    regole = {r["regola"] for r in ottenuto["rilievi"]}  # type: ignore[attr-defined]
+    assert regole and all(r.startswith("PP-") for r in regole)
+
+
+def test_check_with_both_packs_equals_the_cli(client: TestClient, run: Run) -> None:
+    atteso = _cli_json(run, "check", "--rules", LR21, "--rules", LR15)
+    ottenuto = _api_json(client, "/api/check", ["er-lr21-2012", "er-lr15-2018"])
+    assert ottenuto == atteso
+    assert [p["id"] for p in ottenuto["pacchetti"]] == ["er-lr21-2012", "er-lr15-2018"]  # type: ignore[attr-defined]
+    prefissi = {r["regola"][:3] for r in ottenuto["rilievi"]}  # type: ignore[attr-defined]
+    assert "PP-" in prefissi and len(prefissi) > 1
+    # a page's value, comma-separated, is the same choice
+    assert _api_json(client, "/api/check", ["er-lr21-2012,er-lr15-2018"]) == atteso
+
+
+@pytest.mark.parametrize(
+    "valore", ["er-lr99-2030", "rules/er_lr15_2018.yaml", "/etc/passwd", "../rules/er_lr21_2012", "a\nb"]
+)
+@pytest.mark.parametrize("endpoint", ["/api/check", "/api/plan", "/api/draft"])
+def test_unknown_rule_pack_is_422_one_line(client: TestClient, endpoint: str, valore: str) -> None:
+    risposta = client.post(endpoint, files=[esempio(IMOLESE)], data={"regole": ["er-lr21-2012", valore]})
+    riga = errore(risposta)
+    assert riga.startswith("avviamento: valore non valido per 'regole': '")
+    assert riga.endswith("(ammessi: er-lr21-2012, er-lr15-2018)")
+
+
+def test_plan_with_lr15_equals_the_cli(client: TestClient, run: Run) -> None:
+    ottenuto = _api_json(client, "/api/plan", ["er-lr15-2018"])
+    assert ottenuto == _cli_json(run, "plan", "--rules", LR15)
+    assert ottenuto["regole"]["id"] == "er-lr15-2018"  # type: ignore[index]
+    assert ottenuto != _api_json(client, "/api/plan", None)
+
+
+def test_draft_with_lr15_writes_what_draft_writes(client: TestClient, run: Run, tmp_path: Path) -> None:
+    # the Imolese's process without its Negotiation Table: LR 15/2018 has an act to draft (PP-002)
+    dati = yaml.safe_load((EXAMPLES / IMOLESE).read_text(encoding="utf-8"))
+    dati["processi_partecipativi"][0].pop("tavolo_negoziazione")
+    testo = yaml.safe_dump(dati, allow_unicode=True, sort_keys=False)
+    profilo = tmp_path / "imolese.yaml"
+    profilo.write_text(testo, encoding="utf-8")
+    out = tmp_path / "bozze"
+    assert run("draft", str(profilo), "--rules", LR15, "--out", str(out)).exit_code == 0
+    scritti = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    campi = {"regole": ["er-lr15-2018"], "only": ["partecipazione"]}
+    risposta = client.post("/api/draft", files={"profilo": ("imolese.yaml", testo.encode())}, data=campi)
+    assert risposta.status_code == 200, risposta.text
+    archivio = zipfile.ZipFile(io.BytesIO(risposta.content))
+    assert sorted(archivio.namelist()) == scritti
+    indice = json.loads(archivio.read("indice.json"))
+    assert indice == json.loads((out / "indice.json").read_text())
+    assert [(v["tipo"], v["rilievi"]) for v in indice] == [("tavolo", ["PP-002"])]
+    # the default pack drafts no act for a participatory process
+    predefinito = client.post("/api/draft", files={"profilo": ("imolese.yaml", testo.encode())})
+    assert "tavolo" not in [
+        v["tipo"] for v in json.loads(zipfile.ZipFile(io.BytesIO(predefinito.content)).read("indice.json"))
+    ]
+
+
+def test_api_page_documents_regole(client: TestClient) -> None:
+    pagina = client.get("/api").text
+    assert "<code>regole</code>: Pacchetti di regole inclusi" in pagina
+    assert "er-lr21-2012 (predefinito), er-lr15-2018" in pagina

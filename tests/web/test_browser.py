@@ -63,6 +63,38 @@ def test_upload_report_draft_zip_plan(server: str, page: Any, tmp_path: Path) ->
     foto(page, tmp_path, "04-cronoprogramma")
 
 
+def test_verifica_with_the_lr15_pack(server: str, page: Any, tmp_path: Path) -> None:
+    page.goto(server + "/")
+    page.get_by_label("File del profilo (.yaml)").set_input_files(
+        str(EXAMPLES / "nuovo-circondario-imolese.yaml")
+    )
+    page.get_by_role("button", name="Carica e verifica").click()
+    page.wait_for_url("**/profili/*/verifica")
+    scelta = page.get_by_role("group", name="Regole da applicare")
+    assert scelta.get_by_role("radio", name="LR 21/2012 — funzioni delle Unioni").is_checked()
+    assert page.locator(".titolo-verifica").inner_text() == "Verifica LR Emilia-Romagna 21/2012"
+
+    scelta.get_by_role("radio", name="LR 15/2018 — processi partecipativi").check()
+    page.get_by_role("button", name="Ricalcola").click()
+    page.wait_for_url("**/verifica?regole=er-lr15-2018*")
+    assert page.get_by_role("radio", name="LR 15/2018 — processi partecipativi").is_checked()
+    assert page.locator(".titolo-verifica").inner_text() == "Verifica LR Emilia-Romagna 15/2018"
+    assert page.locator("dd.classe").count() == 0  # the LR 15 pack has no classes
+    chiuse = page.locator("details.chiusi")
+    chiuse.locator("summary").click()
+    codici = chiuse.locator(".codice").all_inner_texts()
+    assert "PP-001" in codici and "PP-101" in codici and not any(c.startswith("ER-") for c in codici)
+    foto(page, tmp_path, "06-verifica-lr15")
+
+    page.get_by_role("radio", name="Entrambe: LR 21/2012 e LR 15/2018").check()
+    page.get_by_role("button", name="Ricalcola").click()
+    page.wait_for_url("**/verifica?regole=er-lr21-2012%2Cer-lr15-2018*")
+    titolo = "Verifica LR Emilia-Romagna 21/2012 e LR Emilia-Romagna 15/2018"
+    assert page.locator(".titolo-verifica").inner_text() == titolo
+    assert page.locator("dd.classe").inner_text().strip().lower() == "in sviluppo"
+    foto(page, tmp_path, "07-verifica-entrambe")
+
+
 def test_istruttoria_sort_and_filter(server: str, page: Any, tmp_path: Path) -> None:
     page.goto(server + "/istruttoria")
     nomi = ["terre-del-delta.yaml", "nuovo-circondario-imolese.yaml", "terre-d-acqua.yaml"]

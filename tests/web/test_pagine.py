@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 from fastapi.testclient import TestClient
 from typer.testing import Result
@@ -289,3 +290,129 @@ def test_oversized_page_upload_is_a_413_page(client: TestClient) -> None:
     )
     assert grande.status_code == 413
     assert "g.yaml:1:1: file oltre il limite di 0.2 MB" in grande.text
+
+
+# --- the rule packs chosen on the Verifica page ---
+
+
+def _imolese_senza_tavolo(client: TestClient) -> int:
+    """The Imolese's process without its Negotiation Table: an open LR 15/2018 finding (PP-002) with an act."""
+    dati = yaml.safe_load((EXAMPLES / "nuovo-circondario-imolese.yaml").read_text(encoding="utf-8"))
+    dati["processi_partecipativi"][0].pop("tavolo_negoziazione")
+    testo = yaml.safe_dump(dati, allow_unicode=True, sort_keys=False).encode()
+    risposta = client.post(
+        "/profili/carica",
+        data={"csrf": csrf(client)},
+        files={"profilo": ("imolese.yaml", testo, "application/yaml")},
+        follow_redirects=False,
+    )
+    assert risposta.status_code == 303, risposta.text
+    return int(risposta.headers["location"].split("/")[2])
+
+
+def _scelte(pagina: str) -> dict[str, bool]:
+    """The radio buttons of the pack choice: value → checked."""
+    return {
+        valore: bool(spuntato)
+        for valore, spuntato in re.findall(
+            r'type="radio" id="regole-\d" name="regole" value="([^"]+)"( checked)?', pagina
+        )
+    }
+
+
+def test_verifica_offers_the_bundled_packs_lr21_by_default(client: TestClient) -> None:
+    id = _imolese_senza_tavolo(client)
+    pagina = client.get(f"/profili/{id}/verifica").text
+    assert "<legend>Regole da applicare</legend>" in pagina
+    assert _scelte(pagina) == {
+        "er-lr21-2012": True,
+        "er-lr15-2018": False,
+        "er-lr21-2012,er-lr15-2018": False,
+    }
+    for etichetta in ("LR 21/2012 — funzioni delle Unioni", "LR 15/2018 — processi partecipativi"):
+        assert etichetta in pagina
+    assert '<p class="titolo-verifica">Verifica LR Emilia-Romagna 21/2012</p>' in pagina
+    assert "PP-002" not in pagina and "Classe calcolata" in pagina
+    assert f'href="/profili/{id}/atti"' in pagina  # the default keeps its links as they were
+
+
+def test_verifica_with_lr15_alone(client: TestClient) -> None:
+    id = _imolese_senza_tavolo(client)
+    pagina = client.get(f"/profili/{id}/verifica", params={"regole": "er-lr15-2018"}).text
+    assert _scelte(pagina)["er-lr15-2018"] is True
+    assert '<p class="titolo-verifica">Verifica LR Emilia-Romagna 15/2018</p>' in pagina
+    assert "<code>er-lr15-2018</code>" in pagina and "<code>er-lr21-2012</code>" not in pagina
+    assert "PP-002" in pagina and "ER-0" not in pagina
+    assert "Classe calcolata" not in pagina and "<h2>Funzioni</h2>" not in pagina  # LR 15 has neither
+    # the choice stays in the downloads, the remedy buttons and the tabs
+    assert f"/profili/{id}/rapporto.json?regole=er-lr15-2018" in pagina
+    assert f'href="/profili/{id}/atti?regole=er-lr15-2018"' in pagina
+    rapporto = client.get(f"/profili/{id}/rapporto.json", params={"regole": "er-lr15-2018"}).json()
+    assert [p["id"] for p in rapporto["pacchetti"]] == ["er-lr15-2018"]
+    html = client.get(f"/profili/{id}/rapporto.html", params={"regole": "er-lr15-2018"}).text
+    assert "Verifica LR Emilia-Romagna 15/2018" in html
+
+
+def test_verifica_with_both_packs(client: TestClient) -> None:
+    id = _imolese_senza_tavolo(client)
+    pagina = client.get(f"/profili/{id}/verifica", params={"regole": "er-lr21-2012,er-lr15-2018"}).text
+    assert _scelte(pagina)["er-lr21-2012,er-lr15-2018"] is True
+    titolo = "Verifica LR Emilia-Romagna 21/2012 e LR Emilia-Romagna 15/2018"
+    assert f'<p class="titolo-verifica">{titolo}</p>' in pagina
+    assert "<code>er-lr21-2012</code> 2026" in pagina and "<code>er-lr15-2018</code> 2026" in pagina
+    assert "PP-002" in pagina and "Classe calcolata" in pagina
+
+
+@pytest.mark.parametrize("valore", ["er-lr99-2030", "rules/er_lr15_2018.yaml", "../../etc/passwd"])
+def test_verifica_refuses_a_pack_that_is_not_bundled(client: TestClient, valore: str) -> None:
+    id = _imolese_senza_tavolo(client)
+    pagina = client.get(f"/profili/{id}/verifica", params={"regole": valore})
+    assert pagina.status_code == 422
+    assert "valore non valido per &#39;regole&#39;" in pagina.text
+    assert "(ammessi: er-lr21-2012, er-lr15-2018)" in pagina.text
+
+
+def test_atti_honour_the_chosen_pack(client: TestClient) -> None:
+    id = _imolese_senza_tavolo(client)
+    verifica = client.get(f"/profili/{id}/verifica", params={"regole": "er-lr15-2018"}).text
+    scheda = re.search(r'<a href="(/profili/\d+/atti[^"]*)"', verifica)  # the Atti tab keeps the choice
+    assert scheda and scheda.group(1) == f"/profili/{id}/atti?regole=er-lr15-2018"
+    pagina = client.get(scheda.group(1)).text
+    assert '<p class="titolo-verifica">Regole applicate: LR Emilia-Romagna 15/2018</p>' in pagina
+    assert '<input type="hidden" name="regole" value="er-lr15-2018">' in pagina
+    file = re.findall(r'name="file" value="([^"]+)" checked', pagina)
+    assert len(file) == 1 and file[0].endswith(".docx")
+    assert f"documento?file={file[0]}&amp;regole=er-lr15-2018" in pagina
+    assert file[0] not in client.get(f"/profili/{id}/atti").text  # the default pack has no such act
+    singolo = client.get(f"/profili/{id}/atti/documento", params={"file": file[0], "regole": "er-lr15-2018"})
+    assert singolo.status_code == 200
+    testo = "\n".join(p.text for p in Document(io.BytesIO(singolo.content)).paragraphs)
+    assert "Tavolo" in testo
+    pacchetto = client.get(
+        f"/profili/{id}/atti/pacchetto.zip", params={"file": file, "regole": "er-lr15-2018"}
+    )
+    assert file[0] in zipfile.ZipFile(io.BytesIO(pacchetto.content)).namelist()
+    assert client.get(f"/profili/{id}/atti/documento", params={"file": file[0]}).status_code == 404
+
+
+def test_cronoprogramma_with_lr15_plans_the_processes(client: TestClient) -> None:
+    id = _imolese_senza_tavolo(client)
+    verifica = client.get(f"/profili/{id}/verifica", params={"regole": "er-lr15-2018"}).text
+    assert f'href="/profili/{id}/cronoprogramma?regole=er-lr15-2018"' in verifica
+    pagina = client.get(f"/profili/{id}/cronoprogramma", params={"regole": "er-lr15-2018"}).text
+    assert "Piano secondo la LR Emilia-Romagna 15/2018</p>" in pagina
+    assert (
+        '<h3>Processo partecipativo «Il futuro del Circondario» <span class="meta">(PP-002)</span></h3>'
+        in pagina
+    )
+    assert "Costituzione e primo incontro del Tavolo di Negoziazione" in pagina
+    assert pagina.count('<strong class="ok">fatto</strong>') > 5  # the done steps, at their real date
+    assert '<input type="hidden" name="regole" value="er-lr15-2018">' in pagina
+    ics = client.get(f"/profili/{id}/cronoprogramma.ics", params={"regole": "er-lr15-2018"})
+    assert "Tavolo di Negoziazione" in ics.text
+    predefinito = client.get(f"/profili/{id}/cronoprogramma").text
+    assert "Tavolo di Negoziazione" not in predefinito and "Piano secondo" not in predefinito
+    entrambe = client.get(
+        f"/profili/{id}/cronoprogramma", params={"regole": "er-lr21-2012,er-lr15-2018"}
+    ).text
+    assert "il cronoprogramma segue il primo" in entrambe and "Tavolo di Negoziazione" not in entrambe

@@ -29,7 +29,7 @@ RISPOSTE: dict[int | str, dict[str, Any]] = {
     422: {"description": "Input non utilizzabile: una riga file:riga:colonna: messaggio", **ERRORE},
     413: {"description": "File o richiesta oltre il limite", **ERRORE},
 }
-TIPI_ATTO = ("convenzione", "delibera", "regolamento", "piano")
+TIPI_ATTO = ("convenzione", "delibera", "regolamento", "piano", "partecipazione")
 
 router = APIRouter(prefix="/api", tags=["API"], responses=RISPOSTE)
 
@@ -37,6 +37,13 @@ Profilo = Annotated[UploadFile, File(description="Il profilo YAML dell'Unione.")
 AsOf = Annotated[
     str | None,
     Form(description="Data di valutazione AAAA-MM-GG (predefinita: data_riferimento del profilo)."),
+]
+Regole = Annotated[
+    list[str] | None,
+    Form(
+        description="Pacchetti di regole inclusi, per id (campo ripetibile, come --rules; il primo dà classe e "
+        "funzioni): er-lr21-2012 (predefinito), er-lr15-2018. Un id sconosciuto → 422."
+    ),
 ]
 
 
@@ -47,13 +54,16 @@ async def _profilo(request: Request, profilo: UploadFile) -> tuple[str, bytes]:
 
 
 @router.post("/check", summary="Verifica di un profilo (come check --format json)")
-async def check(request: Request, profilo: Profilo, as_of: AsOf = None) -> JSONResponse:
+async def check(
+    request: Request, profilo: Profilo, as_of: AsOf = None, regole: Regole = None
+) -> JSONResponse:
     """Il contratto avviamento/esito@1: classe, funzioni, rilievi con fonte, scadenza e rimedi."""
     from avviamento.reporters.json import as_dict
 
     nome, dati = await _profilo(request, profilo)
     giorno = servizi.data_opzione(as_of, "--as-of")
-    esito = servizi.verifica(servizi.carica(dati, nome), giorno)
+    packs = servizi.scelta_regole(regole)
+    esito = servizi.verifica(servizi.carica(dati, nome), giorno, packs)
     return JSONResponse(as_dict(esito, "it"))
 
 
@@ -78,12 +88,14 @@ async def draft(
     immediata_eseguibilita: Annotated[
         bool, Form(description="Nelle delibere, l'immediata eseguibilità (TUEL art. 134 c.4).")
     ] = False,
+    regole: Regole = None,
 ) -> Response:
     """Gli stessi file che scrive avviamento draft: gli atti .docx nelle loro cartelle, indice.json, indice.md."""
     from avviamento.draft.writer import soffice
 
     nome, dati = await _profilo(request, profilo)
     giorno = servizi.data_opzione(as_of, "--as-of")
+    packs = servizi.scelta_regole(regole)
     for tipo in only or ():
         if tipo not in TIPI_ATTO:
             raise ErroreRichiesta(
@@ -96,9 +108,11 @@ async def draft(
 
     def redigi() -> servizi.Pacchetto:
         caricato = servizi.carica(dati, nome)
-        esito = servizi.verifica(caricato, giorno)
+        esito = servizi.verifica(caricato, giorno, packs)
         solo = frozenset(only) if only else None
-        return servizi.pacchetto(caricato, esito, solo=solo, pdf=pdf, immediata=immediata_eseguibilita)
+        return servizi.pacchetto(
+            caricato, esito, solo=solo, pdf=pdf, immediata=immediata_eseguibilita, pack=packs[0]
+        )
 
     # rendering (and LibreOffice) takes seconds: in a worker thread, so the server keeps answering meanwhile
     risultato = await run_in_threadpool(redigi)
@@ -118,6 +132,7 @@ async def plan(
         str | None, Form(description="Scadenza AAAA-MM-GG (predefinita: quella del pacchetto di regole).")
     ] = None,
     immediata_eseguibilita: Annotated[bool, Form(description="Delibere immediatamente eseguibili.")] = False,
+    regole: Regole = None,
 ) -> JSONResponse:
     """Il contratto avviamento/piano@1: per ogni lacuna, i passi datati con chi agisce e la base giuridica."""
     from avviamento.piano.render import as_dict
@@ -125,9 +140,10 @@ async def plan(
     nome, dati = await _profilo(request, profilo)
     giorno = servizi.data_opzione(as_of, "--as-of")
     termine = servizi.data_opzione(deadline, "--deadline")
+    packs = servizi.scelta_regole(regole)
     caricato = servizi.carica(dati, nome)
-    esito = servizi.verifica(caricato, giorno)
-    piano = servizi.cronoprogramma(caricato, esito, termine, immediata=immediata_eseguibilita)
+    esito = servizi.verifica(caricato, giorno, packs)
+    piano = servizi.cronoprogramma(caricato, esito, termine, immediata=immediata_eseguibilita, pack=packs[0])
     return JSONResponse(as_dict(piano, "it"))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from avviamento.esito import Esito, Indicatore, Rilievo
-from avviamento.i18n import data_estesa
+from avviamento.i18n import data_estesa, elenco
 from avviamento.reporters.common import (
     FAMIGLIE,
     GRAVITA,
@@ -15,10 +15,13 @@ from avviamento.reporters.common import (
     conteggio,
     fonte_testo,
     indicatori_per_funzione,
+    mostra_classe,
+    mostra_funzioni,
     rimedi_testo,
     stato_testo,
     valore_indicatore,
 )
+from avviamento.reporters.common import titolo as titolo_esito
 
 
 def data(valore: dt.date | dt.datetime | None) -> str:
@@ -66,6 +69,16 @@ def valore(i: Indicatore) -> str:
     return valore_indicatore(i, "it")
 
 
+def titolo(esito: Esito) -> str:
+    """`Verifica LR Emilia-Romagna 21/2012 e LR Emilia-Romagna 15/2018`: the packs applied, as the reports say."""
+    return titolo_esito(esito, "it")
+
+
+def pacchetti(esito: Esito) -> str:
+    """`LR Emilia-Romagna 21/2012 e LR Emilia-Romagna 15/2018`: the short titles of the packs applied."""
+    return elenco([p.titolo["it"].split(" — ")[0] if p.titolo else p.id for p in esito.pacchetti], "it")
+
+
 def it(testo: dict[str, str]) -> str:
     return testo["it"]
 
@@ -82,4 +95,8 @@ FILTRI: dict[str, Callable[..., Any]] = {
     "indicatori": indicatori,
     "famiglia": famiglia,
     "valore": valore,
+    "titolo": titolo,
+    "pacchetti": pacchetti,
+    "mostra_classe": mostra_classe,
+    "mostra_funzioni": mostra_funzioni,
 }

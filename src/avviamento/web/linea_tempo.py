@@ -38,10 +38,12 @@ def svg(piano: Piano) -> Markup:
         f"{data_estesa(fine, 'it')}; scadenza {data_estesa(piano.scadenza, 'it')}; "
         f"{contati(len(piano.in_ritardo), 'passo', 'passi')} in ritardo, in rosso.</desc>",
     ]
-    # month ticks
+    # month ticks, every 1, 2, 3, 6 or 12 months: a participatory process's plan spans years, and a label a month
+    # would overlap the next
+    ogni = next((n for n in (1, 2, 3, 6) if utile * 30.4 * n / giorni >= 70), 12)
     mese = dt.date(inizio.year, inizio.month, 1)
     while mese <= fine:
-        if mese >= inizio and x(mese) < LARGHEZZA - DESTRA - 50:
+        if mese >= inizio and (mese.month - 1) % ogni == 0 and x(mese) < LARGHEZZA - DESTRA - 50:
             parti.append(
                 f'<line x1="{x(mese)}" y1="{ALTO - 14}" x2="{x(mese)}" y2="{altezza - 8}" stroke="#e1e4e8"/>'
                 f'<text x="{x(mese) + 3}" y="{ALTO - 18}" font-size="12" fill="{GRIGIO}">'

@@ -19,8 +19,8 @@ from avviamento.draft.atti import Atto
 from avviamento.draft.indice import indice_docx, indice_json, indice_md
 from avviamento.draft.redazione import Opzioni, carica_modelli, pianifica, rendi_in_memoria
 from avviamento.draft.writer import Ambiente, converti_pdf, soffice
-from avviamento.engine import evaluate
-from avviamento.errors import InputError, data_opzione_errata
+from avviamento.engine import evaluate_packs
+from avviamento.errors import InputError, data_opzione_errata, una_riga
 from avviamento.esito import Esito
 from avviamento.piano.scheduler import Piano, scadenza_indicata, scadenza_predefinita
 from avviamento.piano.scheduler import pianifica as pianifica_passi
@@ -28,7 +28,7 @@ from avviamento.profilo import ProfiloCaricato, parse_data, validate_profile
 from avviamento.regole import RulePack, load_pack_cached
 from avviamento.review.batch import ESTENSIONI, componi, valuta
 from avviamento.review.istruttoria import Istruttoria
-from avviamento.risorse import default_rules, templates_dir
+from avviamento.risorse import bundled_packs, default_rules, templates_dir
 from avviamento.yamlio import Document, decode_text, parse_yaml
 
 MAX_VOCI_ZIP = 500
@@ -46,6 +46,25 @@ class ErroreRichiesta(Exception):
 def regole() -> RulePack:
     """The bundled pack, parsed once per process (as the CLI's load_rules)."""
     return load_pack_cached(default_rules())
+
+
+def pacchetti_inclusi() -> list[RulePack]:
+    """Every bundled pack, the default (LR 21/2012) first: the only packs a request may name."""
+    return [load_pack_cached(percorso) for percorso in bundled_packs()]
+
+
+def scelta_regole(ids: Sequence[str] | None) -> list[RulePack]:
+    """The bundled packs named by id (repeated, or comma-separated), in the order given, as repeated `--rules`;
+    none named: the default pack. Never a path: an id that is not a bundled pack's is refused."""
+    inclusi = {pack.id: pack for pack in pacchetti_inclusi()}
+    scelti = list(dict.fromkeys(i.strip() for voce in ids or () for i in voce.split(",") if i.strip()))
+    for id in scelti:
+        if id not in inclusi:
+            mostrato, ammessi = una_riga(id[:80]), ", ".join(inclusi)
+            raise ErroreRichiesta(
+                f"avviamento: valore non valido per 'regole': '{mostrato}' (ammessi: {ammessi})"
+            )
+    return [inclusi[id] for id in scelti] or [regole()]
 
 
 def nome_sicuro(nome: str | None, predefinito: str = "profilo.yaml") -> str:
@@ -73,8 +92,11 @@ def carica(dati: bytes, nome: str) -> ProfiloCaricato:
     return validate_profile(parse_yaml(decode_text(dati, nome), nome))
 
 
-def verifica(caricato: ProfiloCaricato, giorno: dt.date | None) -> Esito:
-    return evaluate(caricato, regole(), giorno)
+def verifica(
+    caricato: ProfiloCaricato, giorno: dt.date | None, packs: Sequence[RulePack] | None = None
+) -> Esito:
+    """`check` with the given packs (default: the bundled LR 21/2012 one): the first gives class and functions."""
+    return evaluate_packs(caricato, list(packs or [regole()]), giorno)
 
 
 def atti_di(caricato: ProfiloCaricato, esito: Esito, solo: frozenset[str] | None = None) -> tuple[Atto, ...]:
@@ -90,13 +112,19 @@ class Pacchetto:
 
 
 def documenti(
-    caricato: ProfiloCaricato, esito: Esito, atti: tuple[Atto, ...], *, immediata: bool = False
+    caricato: ProfiloCaricato,
+    esito: Esito,
+    atti: tuple[Atto, ...],
+    *,
+    immediata: bool = False,
+    pack: RulePack | None = None,
 ) -> dict[str, bytes]:
-    """The .docx of each act, in memory, rendered as `draft` renders them (sandbox, autoescape)."""
+    """The .docx of each act, in memory, rendered as `draft` renders them (sandbox, autoescape), with the first
+    pack chosen (default: the bundled LR 21/2012 one)."""
     ambiente = Ambiente()
     sorgenti = carica_modelli(atti, templates_dir(), ambiente)
     opzioni = Opzioni(out=Path("."), modelli=templates_dir(), immediata_eseguibilita=immediata)
-    return rendi_in_memoria(atti, sorgenti, caricato.profilo, regole(), esito, opzioni, ambiente)
+    return rendi_in_memoria(atti, sorgenti, caricato.profilo, pack or regole(), esito, opzioni, ambiente)
 
 
 def pacchetto(
@@ -107,10 +135,11 @@ def pacchetto(
     scelti: frozenset[str] | None = None,
     pdf: bool = False,
     immediata: bool = False,
+    pack: RulePack | None = None,
 ) -> Pacchetto:
     """The files `draft` writes (acts, indice.json, indice.docx, indice.md; PDFs when asked and LibreOffice exists), zipped."""
     atti = tuple(a for a in atti_di(caricato, esito, solo) if scelti is None or a.file in scelti)
-    resi = documenti(caricato, esito, atti, immediata=immediata)
+    resi = documenti(caricato, esito, atti, immediata=immediata, pack=pack)
     eseguibile = soffice() if pdf else None
     pdfs = _pdf(resi, eseguibile) if eseguibile else {}
     buffer = io.BytesIO()
@@ -129,9 +158,19 @@ def _pdf(resi: dict[str, bytes], eseguibile: str) -> dict[str, bytes]:
 
 
 def cronoprogramma(
-    caricato: ProfiloCaricato, esito: Esito, termine: dt.date | None, *, immediata: bool = False
+    caricato: ProfiloCaricato,
+    esito: Esito,
+    termine: dt.date | None,
+    *,
+    immediata: bool = False,
+    pack: RulePack | None = None,
 ) -> Piano:
-    pack = regole()
+    """`plan` with the first pack chosen (default: LR 21/2012); LR 15/2018 plans the participatory processes."""
+    from avviamento.piano.partecipazione import e_partecipazione, pianifica_partecipazione
+
+    pack = pack or regole()
+    if e_partecipazione(pack):
+        return pianifica_partecipazione(caricato.profilo, pack, esito, termine)
     scadenza = scadenza_indicata(termine) if termine else scadenza_predefinita(pack, esito.data_valutazione)
     if scadenza is None:
         raise ErroreRichiesta(

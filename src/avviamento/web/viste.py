@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -15,6 +15,7 @@ from avviamento.draft.writer import soffice
 from avviamento.errors import InputError
 from avviamento.esito import Esito
 from avviamento.profilo import ProfiloCaricato
+from avviamento.regole import RulePack
 from avviamento.review.istruttoria import Istruttoria
 from avviamento.web import linea_tempo, servizi
 from avviamento.web.pages import render
@@ -25,6 +26,13 @@ from avviamento.web.store import ProfileStore, StoredProfile
 router = APIRouter(include_in_schema=False)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_ISTRUTTORIE = 20
+# the choice on the Verifica page: the bundled packs' ids (servizi.scelta_regole refuses any other)
+SCELTE_REGOLE = (
+    ("er-lr21-2012", "LR 21/2012 — funzioni delle Unioni"),
+    ("er-lr15-2018", "LR 15/2018 — processi partecipativi"),
+    ("er-lr21-2012,er-lr15-2018", "Entrambe: LR 21/2012 e LR 15/2018"),
+)
+Regole = Annotated[list[str] | None, Query()]
 
 
 def pagina_errore(request: Request, riga: str, stato: int) -> HTMLResponse:
@@ -120,16 +128,42 @@ def elimina(request: Request, id: int) -> Response:
 # --- Verifica ---
 
 
+def scelta(regole: list[str] | None) -> tuple[list[RulePack], str]:
+    """The packs a page's query names (`regole`), and the value that keeps the choice in its links and forms:
+    empty for the default pack, so the default pages' links stay as they were."""
+    packs = servizi.scelta_regole(regole)
+    ids = ",".join(p.id for p in packs)
+    return packs, "" if ids == servizi.regole().id else ids
+
+
+def coda(**parametri: str) -> str:
+    """The query string of a page's links: only the parameters that are set."""
+    return urlencode({k: v for k, v in parametri.items() if v})
+
+
 @router.get("/profili/{id}/verifica", response_class=HTMLResponse)
-def verifica(request: Request, id: int, data: str | None = None) -> HTMLResponse:
+def verifica(request: Request, id: int, data: str | None = None, regole: Regole = None) -> HTMLResponse:
     salvato, caricato = _profilo(request, id)
     giorno = servizi.data_opzione(data, "«data di valutazione»")
-    esito = servizi.verifica(caricato, giorno)
-    return render(request, "verifica.html", salvato=salvato, esito=esito, data=data or "")
+    packs, ids = scelta(regole)
+    esito = servizi.verifica(caricato, giorno, packs)
+    return render(
+        request,
+        "verifica.html",
+        salvato=salvato,
+        esito=esito,
+        data=data or "",
+        regole=ids or servizi.regole().id,
+        scelta_regole=ids,
+        scelte_regole=SCELTE_REGOLE,
+        coda=coda(data=data or "", regole=ids),
+    )
 
 
 @router.get("/profili/{id}/rapporto.{formato}")
-def rapporto(request: Request, id: int, formato: str, data: str | None = None) -> Response:
+def rapporto(
+    request: Request, id: int, formato: str, data: str | None = None, regole: Regole = None
+) -> Response:
     """The report as `check --format html|json|markdown` writes it, to attach to an email."""
     from avviamento.reporters import Formato, renderer
 
@@ -137,7 +171,7 @@ def rapporto(request: Request, id: int, formato: str, data: str | None = None) -
     if formato not in tipi:
         raise ErroreRichiesta("Formato non disponibile: html, json o md.", 404)
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), scelta(regole)[0])
     testo = renderer(Formato("markdown" if formato == "md" else formato))(esito, "it")
     nome = f"verifica-{_nome_file(salvato).removesuffix('.yaml')}.{formato}"
     return _scaricamento(testo.encode("utf-8"), nome, f"{tipi[formato]}; charset=utf-8")
@@ -184,9 +218,12 @@ def _cura(atto: Atto, rimedio: str) -> bool:
 
 
 @router.get("/profili/{id}/atti", response_class=HTMLResponse)
-def atti(request: Request, id: int, data: str | None = None, rimedio: str | None = None) -> HTMLResponse:
+def atti(
+    request: Request, id: int, data: str | None = None, rimedio: str | None = None, regole: Regole = None
+) -> HTMLResponse:
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
+    packs, ids = scelta(regole)
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), packs)
     elenco = servizi.atti_di(caricato, esito)
     scelti = {a.file for a in elenco if not rimedio or _cura(a, rimedio)}
     voci = [(a, descrizione_atto(a, esito), a.file in scelti) for a in elenco]
@@ -199,21 +236,29 @@ def atti(request: Request, id: int, data: str | None = None, rimedio: str | None
         data=data or "",
         rimedio=rimedio,
         pdf_disponibile=soffice() is not None,
+        scelta_regole=ids,
+        coda=coda(data=data or "", regole=ids),
     )
 
 
 @router.get("/profili/{id}/atti/documento")
 def documento(
-    request: Request, id: int, file: str, data: str | None = None, immediata: bool = False
+    request: Request,
+    id: int,
+    file: str,
+    data: str | None = None,
+    immediata: bool = False,
+    regole: Regole = None,
 ) -> Response:
     _, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
+    packs, _ids = scelta(regole)
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), packs)
     scelto = tuple(a for a in servizi.atti_di(caricato, esito) if a.file == file)
     if not scelto:
         raise ErroreRichiesta(
             "Atto non trovato: la verifica non lo richiede più (ricaricare la pagina Atti).", 404
         )
-    dati = servizi.documenti(caricato, esito, scelto, immediata=immediata)[file]
+    dati = servizi.documenti(caricato, esito, scelto, immediata=immediata, pack=packs[0])[file]
     return _scaricamento(dati, file.rsplit("/", 1)[-1], DOCX)
 
 
@@ -225,12 +270,16 @@ def pacchetto(
     data: str | None = None,
     pdf: bool = False,
     immediata: bool = False,
+    regole: Regole = None,
 ) -> Response:
     salvato, caricato = _profilo(request, id)
     if not file:
         raise ErroreRichiesta("Nessun atto selezionato: scegliere almeno un atto da redigere.")
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
-    risultato = servizi.pacchetto(caricato, esito, scelti=frozenset(file), pdf=pdf, immediata=immediata)
+    packs, _ids = scelta(regole)
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), packs)
+    risultato = servizi.pacchetto(
+        caricato, esito, scelti=frozenset(file), pdf=pdf, immediata=immediata, pack=packs[0]
+    )
     return _scaricamento(
         risultato.zip, f"atti-{_nome_file(salvato).removesuffix('.yaml')}.zip", "application/zip"
     )
@@ -241,14 +290,20 @@ def pacchetto(
 
 @router.get("/profili/{id}/cronoprogramma", response_class=HTMLResponse)
 def cronoprogramma(
-    request: Request, id: int, data: str | None = None, scadenza: str | None = None, immediata: bool = False
+    request: Request,
+    id: int,
+    data: str | None = None,
+    scadenza: str | None = None,
+    immediata: bool = False,
+    regole: Regole = None,
 ) -> HTMLResponse:
     from avviamento.piano.render import fonte_testo, giorno_esteso, messaggio, ritardo_testo
 
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
+    packs, ids = scelta(regole)
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), packs)
     piano = servizi.cronoprogramma(
-        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata
+        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata, pack=packs[0]
     )
     return render(
         request,
@@ -263,19 +318,26 @@ def cronoprogramma(
         data=data or "",
         scadenza=scadenza or "",
         immediata=immediata,
+        scelta_regole=ids,
     )
 
 
 @router.get("/profili/{id}/cronoprogramma.ics")
 def calendario(
-    request: Request, id: int, data: str | None = None, scadenza: str | None = None, immediata: bool = False
+    request: Request,
+    id: int,
+    data: str | None = None,
+    scadenza: str | None = None,
+    immediata: bool = False,
+    regole: Regole = None,
 ) -> Response:
     from avviamento.piano.ics import calendario as ics
 
     salvato, caricato = _profilo(request, id)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"))
+    packs, _ids = scelta(regole)
+    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), packs)
     piano = servizi.cronoprogramma(
-        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata
+        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata, pack=packs[0]
     )
     nome = f"cronoprogramma-{_nome_file(salvato).removesuffix('.yaml')}.ics"
     return _scaricamento(ics(piano, "it"), nome, "text/calendar; charset=utf-8")
