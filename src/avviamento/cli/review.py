@@ -222,6 +222,8 @@ def review(
         return componi(righe, pack, giorno)
 
     istruttoria = _con_avanzamento(len(files), MESSAGGI["avanzamento"][code], lavoro)
+    if scrittore_rilievi is not None:
+        scrittore_rilievi.aggiungi_incrociati(istruttoria)
     if archivio is not None:
         from avviamento.cli.storico import registra_profili
 
