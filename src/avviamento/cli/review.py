@@ -144,7 +144,7 @@ def review(
 
     Uscita: 0 nessun errore; 1 almeno un profilo non valido o con un rilievo «errore»; 2 argomenti non utilizzabili.
     """
-    from avviamento.fileio import scrivi_atomico
+    from avviamento.fileio import scrittura_atomica
     from avviamento.review.batch import (
         Compattatore,
         componi,
@@ -253,10 +253,12 @@ def review(
     if out is None:
         scrivi(sys.stdout)
     else:
-        buffer = io.StringIO(newline="")
-        scrivi(buffer)
         try:
-            scrivi_atomico(out, buffer.getvalue().encode("utf-8"), sovrascrivi=force)
+            with scrittura_atomica(out, sovrascrivi=force) as fh:
+                # streamed into the temporary file, as to the screen: memory stays flat in the number of files
+                testo = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+                scrivi(testo)
+                testo.detach()  # flushed, and the file left open for the move into place
         except FileExistsError:  # created meanwhile, by another run: never replaced without --force
             from avviamento.fileio import ESISTE
 
