@@ -116,7 +116,8 @@ def review(
         typer.Option(
             "--per-rilievo",
             help="Con --format csv: una riga per rilievo aperto (file, Unione, regola, gravità, stato, scadenza, "
-            "giorni, messaggio, fonte) invece di una per profilo.",
+            "giorni, messaggio, fonte) invece di una per profilo; in fondo i rilievi incrociati, una riga per "
+            "ogni file che nominano.",
         ),
     ] = False,
     jobs: Annotated[
