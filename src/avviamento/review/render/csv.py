@@ -46,8 +46,9 @@ def scrivi(istruttoria: Istruttoria, flusso: TextIO, lang: Lang = "it", *, bom: 
     writer.writerow(INTESTAZIONE)
     incrociati: dict[str, list[str]] = {}
     for rilievo in istruttoria.incrociati:
+        messaggio = rilievo.messaggio[lang]  # written when read: once, shared by every file it names
         for file in dict.fromkeys(rilievo.file):
-            incrociati.setdefault(file, []).append(rilievo.messaggio[lang])
+            incrociati.setdefault(file, []).append(messaggio)
     for riga in istruttoria.righe:
         writer.writerow(_celle(riga, istruttoria.etichette, lang, incrociati.get(riga.file, [])))
 
