@@ -11,6 +11,10 @@ from pathlib import Path
 
 from typer.testing import Result
 
+from avviamento.esito import InfoRegole
+from avviamento.review import incrociati
+from avviamento.review.istruttoria import Istruttoria, Riga, RilievoIncrociato
+from avviamento.review.render.csv import render, render_rilievi
 from tests.conftest import ROOT
 
 Run = Callable[..., Result]
@@ -116,3 +120,25 @@ def test_no_cross_file_row_when_there_is_no_cross_file_finding(run: Run, validi:
     result = run("review", str(validi), "--format", "csv", "--per-rilievo", "--as-of", "2025-01-01")
     assert "rilievo incrociato" not in result.stdout
     assert json.loads(run("review", str(validi), "--format", "json").stdout)["rilievi_incrociati"] == []
+
+
+def test_a_cross_file_message_is_written_once_however_many_files_it_names() -> None:
+    """Many Unions sharing Comuni make long messages naming many files: one copy each, not one per file."""
+    scritti: list[str] = []
+    messaggio = "Il Comune di Goro risulta membro di 3 Unioni: …"
+
+    def crea(lang: str) -> str:
+        scritti.append(lang)
+        return messaggio
+
+    file = ("a.yaml", "b.yaml", "c.yaml")
+    righe = tuple(Riga(f, True, unione=f"Unione {f}") for f in file)
+    incrociato = RilievoIncrociato(
+        "comune_in_piu_unioni", incrociati.TestoDifferito(crea), file, ("Goro",), ("A", "B", "C")
+    )
+    istruttoria = Istruttoria(None, InfoRegole("er", "1", "0"), righe, (incrociato,))
+    per_profilo = list(csv.DictReader(io.StringIO(render(istruttoria)), delimiter=";"))
+    assert [r["rilievi_incrociati"] for r in per_profilo] == [messaggio] * 3
+    per_rilievo = list(csv.DictReader(io.StringIO(render_rilievi(istruttoria)), delimiter=";"))
+    assert [(r["File"], r["Unione"]) for r in per_rilievo] == [(f, f"Unione {f}") for f in file]
+    assert scritti == ["it", "it"]  # once for each CSV
