@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from avviamento.fileio import scrivi_atomico
+from avviamento.fileio import scrittura_atomica, scrivi_atomico
 
 
 def test_writes_and_leaves_no_temporary(tmp_path: Path) -> None:
@@ -26,3 +26,44 @@ def test_refuses_an_existing_file_without_force(tmp_path: Path) -> None:
     scrivi_atomico(out, b"nuovo")
     assert out.read_text() == "nuovo"
     assert [p.name for p in tmp_path.iterdir()] == ["istruttoria.html"]
+
+
+def test_streamed_writing_shows_the_target_only_at_the_end(tmp_path: Path) -> None:
+    out = tmp_path / "istruttoria.json"
+    out.write_text("di ieri")
+    with scrittura_atomica(out) as fh:
+        fh.write(b"{")
+        fh.flush()
+        temporanei = [p for p in tmp_path.iterdir() if p.name.startswith(".istruttoria.json.")]
+        assert [p.read_bytes() for p in temporanei] == [b"{"]  # the pieces go to disk, beside the target
+        assert out.read_text() == "di ieri"
+        fh.write(b"}")
+    assert out.read_bytes() == b"{}"
+    assert [p.name for p in tmp_path.iterdir()] == ["istruttoria.json"]
+
+
+@pytest.mark.parametrize("guasto", [KeyboardInterrupt, OSError], ids=["ctrl-c", "oserror"])
+def test_streamed_writing_interrupted_leaves_the_target_as_it_was(
+    tmp_path: Path, guasto: type[BaseException]
+) -> None:
+    out = tmp_path / "istruttoria.json"
+    out.write_text("di ieri")
+    with pytest.raises(guasto), scrittura_atomica(out) as fh:
+        fh.write(b"{ mezzo")
+        raise guasto
+    assert out.read_text() == "di ieri"
+    assert [p.name for p in tmp_path.iterdir()] == ["istruttoria.json"]
+    nuovo = tmp_path / "nuovo.json"
+    with pytest.raises(guasto), scrittura_atomica(nuovo, sovrascrivi=False) as fh:
+        fh.write(b"{ mezzo")
+        raise guasto
+    assert [p.name for p in tmp_path.iterdir()] == ["istruttoria.json"]
+
+
+def test_streamed_writing_never_replaces_a_file_that_appears_meanwhile(tmp_path: Path) -> None:
+    out = tmp_path / "istruttoria.json"
+    with pytest.raises(FileExistsError), scrittura_atomica(out, sovrascrivi=False) as fh:
+        fh.write(b"nostro")
+        out.write_text("di un'altra esecuzione")
+    assert out.read_text() == "di un'altra esecuzione"
+    assert [p.name for p in tmp_path.iterdir()] == ["istruttoria.json"]

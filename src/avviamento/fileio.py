@@ -11,6 +11,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 # The folder where a run of `draft` builds its files inside --out: hidden, and recognisable as ours, so that one
 # left behind by a killed run is removed by the next (under the lock on --out, no live run can own it).
@@ -28,6 +29,15 @@ def scrivi_atomico(percorso: Path, dati: bytes, *, sovrascrivi: bool = True) -> 
     With `sovrascrivi=False` an existing target is never replaced, not even one that appears meanwhile
     (the temporary file is hard-linked into place): FileExistsError.
     """
+    with scrittura_atomica(percorso, sovrascrivi=sovrascrivi) as fh:
+        fh.write(dati)
+
+
+@contextlib.contextmanager
+def scrittura_atomica(percorso: Path, *, sovrascrivi: bool = True) -> Iterator[BinaryIO]:
+    """`scrivi_atomico` for a file written a piece at a time: what is written goes to the temporary file (memory
+    stays flat), which takes the target's place only when the block ends normally. An exception, Ctrl-C
+    included, removes it and leaves the target as it was."""
     cartella = percorso.parent
     cartella.mkdir(parents=True, exist_ok=True)
     _sgombra_temporanei(percorso)
@@ -37,7 +47,7 @@ def scrivi_atomico(percorso: Path, dati: bytes, *, sovrascrivi: bool = True) -> 
         with os.fdopen(descrittore, "wb") as fh:
             # locked until the end: a later run tells a live temporary file from one a killed run left
             _blocca(fh.fileno())
-            fh.write(dati)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
             # mkstemp creates 0600; users expect their usual permissions

@@ -116,7 +116,8 @@ def review(
         typer.Option(
             "--per-rilievo",
             help="Con --format csv: una riga per rilievo aperto (file, Unione, regola, gravità, stato, scadenza, "
-            "giorni, messaggio, fonte) invece di una per profilo.",
+            "giorni, messaggio, fonte) invece di una per profilo; in fondo i rilievi incrociati, una riga per "
+            "ogni file che nominano.",
         ),
     ] = False,
     jobs: Annotated[
@@ -144,7 +145,7 @@ def review(
 
     Uscita: 0 nessun errore; 1 almeno un profilo non valido o con un rilievo «errore»; 2 argomenti non utilizzabili.
     """
-    from avviamento.fileio import scrivi_atomico
+    from avviamento.fileio import scrittura_atomica
     from avviamento.review.batch import (
         Compattatore,
         componi,
@@ -222,6 +223,8 @@ def review(
         return componi(righe, pack, giorno)
 
     istruttoria = _con_avanzamento(len(files), MESSAGGI["avanzamento"][code], lavoro)
+    if scrittore_rilievi is not None:
+        scrittore_rilievi.aggiungi_incrociati(istruttoria)
     if archivio is not None:
         from avviamento.cli.storico import registra_profili
 
@@ -251,10 +254,12 @@ def review(
     if out is None:
         scrivi(sys.stdout)
     else:
-        buffer = io.StringIO(newline="")
-        scrivi(buffer)
         try:
-            scrivi_atomico(out, buffer.getvalue().encode("utf-8"), sovrascrivi=force)
+            with scrittura_atomica(out, sovrascrivi=force) as fh:
+                # streamed into the temporary file, as to the screen: memory stays flat in the number of files
+                testo = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+                scrivi(testo)
+                testo.detach()  # flushed, and the file left open for the move into place
         except FileExistsError:  # created meanwhile, by another run: never replaced without --force
             from avviamento.fileio import ESISTE
 

@@ -55,6 +55,7 @@ TESTI: dict[str, dict[str, str]] = {
     "dettaglio": {"it": "Rilievi aperti per Unione", "en": "Open findings by Union"},
     "perche": {"it": "perché", "en": "because"},
     "non_valido": {"it": "profilo non valido", "en": "invalid profile"},
+    "incrociato": {"it": "rilievo incrociato", "en": "cross-file finding"},
     "senza_nome": {"it": "(Unione non indicata)", "en": "(Union not named)"},
     "filtro.cerca": {"it": "Cerca", "en": "Search"},
     "filtro.validita": {"it": "Validità", "en": "Validity"},

@@ -10,6 +10,7 @@ from typing import TextIO
 from avviamento.esito import Rilievo
 from avviamento.i18n import Lang
 from avviamento.reporters.common import fonte_testo
+from avviamento.review.incrociati import FONTE_UNA_SOLA_UNIONE
 from avviamento.review.istruttoria import Etichette, Istruttoria, Riga
 from avviamento.review.render.common import gravita_testo, stato_breve, t
 
@@ -45,8 +46,9 @@ def scrivi(istruttoria: Istruttoria, flusso: TextIO, lang: Lang = "it", *, bom: 
     writer.writerow(INTESTAZIONE)
     incrociati: dict[str, list[str]] = {}
     for rilievo in istruttoria.incrociati:
+        messaggio = rilievo.messaggio[lang]  # written when read: once, shared by every file it names
         for file in dict.fromkeys(rilievo.file):
-            incrociati.setdefault(file, []).append(rilievo.messaggio[lang])
+            incrociati.setdefault(file, []).append(messaggio)
     for riga in istruttoria.righe:
         writer.writerow(_celle(riga, istruttoria.etichette, lang, incrociati.get(riga.file, [])))
 
@@ -77,12 +79,14 @@ PACCHETTO = {"it": "Pacchetto di regole", "en": "Rule pack"}
 
 
 def render_rilievi(istruttoria: Istruttoria, lang: Lang = "it", *, bom: bool = False) -> str:
-    """One row per open finding of each profile (an invalid profile is one row with its error); the rows
-    need the findings: evaluate with `con_rilievi=True`. With several packs, a last column names each one's."""
+    """One row per open finding of each profile (an invalid profile is one row with its error), then the
+    findings across files; the rows need the findings: evaluate with `con_rilievi=True`. With several packs, a
+    last column names each one's."""
     buffer = io.StringIO()
     scrittore = RilieviCsv(buffer, lang, len(istruttoria.pacchetti) > 1, bom=bom)
     for riga in istruttoria.righe:
         scrittore.aggiungi(riga)
+    scrittore.aggiungi_incrociati(istruttoria)
     return buffer.getvalue()
 
 
@@ -99,6 +103,11 @@ class RilieviCsv:
 
     def aggiungi(self, riga: Riga) -> None:
         self.writer.writerows(celle_rilievi(riga, self.lang, self.piu_pacchetti))
+
+    def aggiungi_incrociati(self, istruttoria: Istruttoria) -> None:
+        """The findings across files, last (they are known once every row is): one row for each file a
+        finding names, so that filtering the sheet by file or by Union shows them beside that file's own."""
+        self.writer.writerows(celle_incrociati(istruttoria, self.lang, self.piu_pacchetti))
 
 
 def intestazione_rilievi(lang: Lang, piu_pacchetti: bool) -> tuple[str, ...]:
@@ -125,6 +134,29 @@ def celle_rilievi(riga: Riga, lang: Lang, piu_pacchetti: bool) -> Iterator[list[
     for rilievo in riga.esito.rilievi:
         if rilievo.aperto:
             yield _cella_rilievo(riga, unione, rilievo, lang, piu_pacchetti)
+
+
+def celle_incrociati(istruttoria: Istruttoria, lang: Lang, piu_pacchetti: bool) -> Iterator[list[str | int]]:
+    coinvolti = {f for r in istruttoria.incrociati for f in r.file}
+    unioni = {r.file: r.unione for r in istruttoria.righe if r.file in coinvolti}
+    for rilievo in istruttoria.incrociati:
+        fonte = FONTE_UNA_SOLA_UNIONE[lang] if rilievo.tipo == "comune_in_piu_unioni" else ""
+        messaggio = _testo(rilievo.messaggio[lang])
+        for file in dict.fromkeys(rilievo.file):
+            celle: list[str | int] = [
+                _testo(file),
+                _testo(unioni.get(file) or t("senza_nome", lang)),
+                t("tipo." + rilievo.tipo, lang),
+                "",  # no severity: no rule of the pack gives these findings one
+                t("incrociato", lang),
+                "",
+                "",
+                messaggio,
+                fonte,
+            ]
+            if piu_pacchetti:
+                celle.append("")
+            yield celle
 
 
 def _cella_rilievo(riga: Riga, unione: str, r: Rilievo, lang: Lang, piu_pacchetti: bool) -> list[str | int]:
