@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
@@ -22,6 +22,9 @@ from avviamento.web.pages import render
 from avviamento.web.servizi import ErroreRichiesta
 from avviamento.web.sicurezza import TOKEN_COOKIE, uguali
 from avviamento.web.store import ProfileStore, StoredProfile
+
+if TYPE_CHECKING:
+    from avviamento.piano.scheduler import Piano
 
 router = APIRouter(include_in_schema=False)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -299,12 +302,7 @@ def cronoprogramma(
 ) -> HTMLResponse:
     from avviamento.piano.render import fonte_testo, giorno_esteso, messaggio, ritardo_testo
 
-    salvato, caricato = _profilo(request, id)
-    packs, ids = scelta(regole)
-    esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), packs)
-    piano = servizi.cronoprogramma(
-        caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata, pack=packs[0]
-    )
+    salvato, piano, ids = _piano(request, id, data, scadenza, immediata, regole)
     return render(
         request,
         "cronoprogramma.html",
@@ -333,14 +331,22 @@ def calendario(
 ) -> Response:
     from avviamento.piano.ics import calendario as ics
 
+    salvato, piano, _ids = _piano(request, id, data, scadenza, immediata, regole)
+    nome = f"cronoprogramma-{_nome_file(salvato).removesuffix('.yaml')}.ics"
+    return _scaricamento(ics(piano, "it"), nome, "text/calendar; charset=utf-8")
+
+
+def _piano(
+    request: Request, id: int, data: str | None, scadenza: str | None, immediata: bool, regole: Regole
+) -> tuple[StoredProfile, Piano, str]:
+    """The stored profile, its plan with the chosen packs (the first drives it) and their ids: page and .ics."""
     salvato, caricato = _profilo(request, id)
-    packs, _ids = scelta(regole)
+    packs, ids = scelta(regole)
     esito = servizi.verifica(caricato, servizi.data_opzione(data, "«data di valutazione»"), packs)
     piano = servizi.cronoprogramma(
         caricato, esito, servizi.data_opzione(scadenza, "«scadenza»"), immediata=immediata, pack=packs[0]
     )
-    nome = f"cronoprogramma-{_nome_file(salvato).removesuffix('.yaml')}.ics"
-    return _scaricamento(ics(piano, "it"), nome, "text/calendar; charset=utf-8")
+    return salvato, piano, ids
 
 
 # --- Istruttoria ---
