@@ -416,3 +416,40 @@ def test_cronoprogramma_with_lr15_plans_the_processes(client: TestClient) -> Non
         f"/profili/{id}/cronoprogramma", params={"regole": "er-lr21-2012,er-lr15-2018"}
     ).text
     assert "il cronoprogramma segue il primo" in entrambe and "Tavolo di Negoziazione" not in entrambe
+
+
+@pytest.mark.parametrize(
+    ("regole", "coda"),
+    [
+        ("er-lr15-2018", "?regole=er-lr15-2018"),
+        ("er-lr21-2012,er-lr15-2018", "?regole=er-lr21-2012%2Cer-lr15-2018"),
+    ],
+)
+def test_upload_keeps_the_chosen_packs(client: TestClient, regole: str, coda: str) -> None:
+    home = client.get("/").text
+    assert "<legend>Regole da applicare</legend>" in home
+    assert re.search(r'value="er-lr21-2012" checked>', home)  # the default, as on the Verifica page
+    risposta = client.post(
+        "/profili/carica",
+        data={"csrf": csrf(client), "regole": regole},
+        files=[esempio("nuovo-circondario-imolese.yaml")],
+        follow_redirects=False,
+    )
+    assert risposta.status_code == 303
+    assert re.fullmatch(rf"/profili/\d+/verifica{re.escape(coda)}", risposta.headers["location"])
+    pagina = client.get(risposta.headers["location"]).text
+    assert "PP-001" in pagina and re.search(rf'value="{re.escape(regole)}" checked>', pagina)
+
+
+def test_upload_with_an_unknown_pack_stores_nothing(client: TestClient) -> None:
+    risposta = client.post(
+        "/profili/carica",
+        data={"csrf": csrf(client), "regole": "../../etc/passwd"},
+        files=[esempio("terre-del-delta.yaml")],
+    )
+    assert risposta.status_code == 422
+    assert (
+        "valore non valido per &#39;regole&#39;: &#39;../../etc/passwd&#39; (ammessi: er-lr21-2012"
+        in risposta.text
+    )
+    assert client.app.state.store.all() == []  # type: ignore[attr-defined]

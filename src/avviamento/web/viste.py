@@ -77,7 +77,14 @@ async def leggi_upload(request: Request, file: UploadFile) -> tuple[str, bytes]:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
-    return render(request, "home.html", profili=_store(request).all(), sintesi=_sintesi(_store(request)))
+    return render(
+        request,
+        "home.html",
+        profili=_store(request).all(),
+        sintesi=_sintesi(_store(request)),
+        scelte_regole=SCELTE_REGOLE,
+        regole=servizi.regole().id,
+    )
 
 
 def _sintesi(store: ProfileStore) -> dict[int, Esito | str]:
@@ -94,7 +101,10 @@ def _sintesi(store: ProfileStore) -> dict[int, Esito | str]:
 
 
 @router.post("/profili/carica")
-async def carica(request: Request, profilo: Annotated[UploadFile, File()]) -> Response:
+async def carica(
+    request: Request, profilo: Annotated[UploadFile, File()], regole: Annotated[str | None, Form()] = None
+) -> Response:
+    _packs, ids = scelta([regole] if regole else None)  # an unknown id: the error page, nothing saved
     nome, dati = await leggi_upload(request, profilo)
     try:
         caricato = servizi.carica(dati, nome)
@@ -107,10 +117,12 @@ async def carica(request: Request, profilo: Annotated[UploadFile, File()]) -> Re
             profili=store.all(),
             sintesi=_sintesi(store),
             errore=exc.render("it"),
+            scelte_regole=SCELTE_REGOLE,
+            regole=ids or servizi.regole().id,
         )
     testo = servizi.carica_testo(dati, nome)
     id = _store(request).save(caricato.profilo.unione.nome, testo)
-    return RedirectResponse(f"/profili/{id}/verifica", status_code=303)
+    return RedirectResponse(f"/profili/{id}/verifica?{coda(regole=ids)}".removesuffix("?"), status_code=303)
 
 
 @router.get("/profili/{id}/elimina", response_class=HTMLResponse)
