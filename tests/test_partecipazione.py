@@ -78,7 +78,7 @@ def test_two_packs_in_one_report_each_finding_names_its_pack(run: Run) -> None:
     pacchetti = {r["regola"][:2]: r["pacchetto"] for r in data["rilievi"]}
     assert pacchetti == {"ER": "er-lr21-2012", "PP": "er-lr15-2018"}
     testo = run("check", str(IMOLA), "--rules", lr21, "--rules", LR15).stdout
-    assert "er-lr21-2012 2026.11.2" in testo and "er-lr15-2018 2026.11.1" in testo
+    assert "er-lr21-2012 2026.11.2" in testo and "er-lr15-2018 2026.12.1" in testo
 
 
 def test_the_default_stays_the_lr21_pack(run: Run) -> None:

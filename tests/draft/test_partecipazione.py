@@ -124,7 +124,7 @@ def test_the_patto_follows_an_approved_plan_not_yet_signed(run: Run, write: Writ
     dati["piano_strategico"]["patto_sviluppo"]["sottoscritto"] = None
     dati["piano_strategico"]["monitoraggio_patto"] = []
     voci = _draft(run, _scrivi(write, dati), out)
-    assert _atti(voci) == [("patto", [])]
+    assert _atti(voci) == [("patto", ["PP-104"])]
     assert voci[0]["file"] == "partecipazione/patto_sviluppo.docx"
     # before the plan is approved there is no Patto to draft
     voci = _draft(run, _scrivi(write, dati), out.parent / "prima", "--as-of", "2021-03-01")
@@ -207,7 +207,7 @@ def _tutti(run: Run, write: Write, out: Path) -> dict[str, str]:
         ("impegno", ["PP-003"]),
         ("tavolo", ["PP-002"]),
         ("docpp", ["PP-001"]),
-        ("patto", []),
+        ("patto", ["PP-104"]),
     ]
     assert _atti(secondo) == [("relazione_finale", ["PP-006"]), ("presa_atto", ["PP-007"])]
     return testi

@@ -6,6 +6,7 @@ from types import ModuleType
 
 from avviamento.checks import (
     adempimento_approvato,
+    atto_atteso,
     classe_dichiarata,
     classe_raggiunta,
     codice_istat,
@@ -58,6 +59,7 @@ _MODULES: tuple[ModuleType, ...] = (
     data_valutazione,
     durata_processo,
     sequenza_atti,
+    atto_atteso,
     fasi_processo,
     termine_conclusione,
     monitoraggio_patto,

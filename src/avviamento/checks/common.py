@@ -122,6 +122,16 @@ NESSUN_PIANO = NonApplicabile(
 )
 
 
+def sezioni(ctx: Contesto, sezione: str) -> Iterator[tuple[object, Path_, str]]:
+    """The strategic plan, or each participatory process: the object, its path and the title messages name."""
+    if sezione == "piano_strategico":
+        if ctx.profilo.piano_strategico is not None:
+            yield ctx.profilo.piano_strategico, ("piano_strategico",), "Piano strategico"
+        return
+    for i, processo in enumerate(ctx.profilo.processi_partecipativi):
+        yield processo, ("processi_partecipativi", i), processo.titolo
+
+
 def campo_data(oggetto: object, percorso: str) -> dt.date | None:
     """The date at a dotted path of a profile section (`docpp.validato`, `fasi.0.dal`); None when absent."""
     valore: object = oggetto

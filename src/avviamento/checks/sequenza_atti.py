@@ -9,7 +9,6 @@ with the message, a later one with the `tardivo` message. Not applicable without
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field
@@ -23,8 +22,8 @@ from avviamento.checks.common import (
     Violazione,
     campo_data,
     percorso_campo,
+    sezioni,
 )
-from avviamento.yamlio import Path_
 
 KIND = "sequenza_atti"
 VALORI = ("titolo", "prima", "dopo")
@@ -36,17 +35,8 @@ class Parametri(ParametriBase):
     dopo: list[str] = Field(min_length=1)
 
 
-def _sezioni(ctx: Contesto, sezione: str) -> Iterator[tuple[object, Path_, str]]:
-    if sezione == "piano_strategico":
-        if ctx.profilo.piano_strategico is not None:
-            yield ctx.profilo.piano_strategico, ("piano_strategico",), "Piano strategico"
-        return
-    for i, processo in enumerate(ctx.profilo.processi_partecipativi):
-        yield processo, ("processi_partecipativi", i), processo.titolo
-
-
 def check(ctx: Contesto, params: Parametri) -> Risultati:
-    trovate = list(_sezioni(ctx, params.sezione))
+    trovate = list(sezioni(ctx, params.sezione))
     if not trovate:
         yield NESSUN_PIANO if params.sezione == "piano_strategico" else NESSUN_PROCESSO
         return

@@ -286,8 +286,9 @@ def _partecipazione(esito: Esito, profilo: Profilo) -> list[Atto]:
                     processo=i,
                 )
             )
-    piano_valutato = any(r.regola.startswith(partecipazione.PREFISSO_PIANO) for r in esito.rilievi)
-    if piano_valutato and partecipazione.serve_patto(profilo.piano_strategico, giorno):
-        # no rule is open yet (methodology): the Patto is the next step of an approved plan
-        atti.append(Atto("patto", partecipazione.MODELLI["patto"], "partecipazione/patto_sviluppo.docx", ()))
+    patto = [r.regola for r in esito.rilievi if r.aperto and r.regola == partecipazione.REGOLA_PATTO]
+    if patto:  # the plan is approved, the Patto not signed yet (methodology, info)
+        atti.append(
+            Atto("patto", partecipazione.MODELLI["patto"], "partecipazione/patto_sviluppo.docx", tuple(patto))
+        )
     return atti

@@ -28,8 +28,7 @@ RIMEDI: dict[str, tuple[str, str]] = {
     "PP-006": ("relazione_finale", "relazione_finale.inviata"),  # within 30 days of the end
     "PP-007": ("presa_atto", "documento_ente.approvato"),  # art. 19, within 30 days of the end
 }
-# the rules of the strategic plan: their presence in a result means the pack that judges the plan was applied
-PREFISSO_PIANO = "PP-1"
+REGOLA_PATTO = "PP-104"  # the Patto per lo sviluppo expected after the strategic plan
 MODELLI: dict[str, str] = {
     "impegno": "partecipazione/delibera_impegno.docx",
     "tavolo": "partecipazione/verbale_tavolo.docx",
@@ -271,16 +270,3 @@ def contesto_patto(costruttore: Costruttore, rilievi: tuple[str, ...]) -> Contes
             piano, profilo.processi_partecipativi, profilo.unione.nome, [c.nome for c in profilo.comuni]
         ),
     )
-
-
-def serve_patto(piano: PianoStrategico | None, giorno: dt.date) -> bool:
-    """The strategic plan is approved and the Patto is not signed yet: its next step is the Patto."""
-    if (
-        piano is None
-        or piano.piano is None
-        or piano.piano.approvato is None
-        or piano.piano.approvato > giorno
-    ):
-        return False
-    firmato = piano.patto_sviluppo.sottoscritto if piano.patto_sviluppo else None
-    return firmato is None or firmato > giorno
