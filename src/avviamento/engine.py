@@ -149,6 +149,7 @@ def _rilievo(
         giorni=giorni,
         scadenza=scadenza,
         posizione=caricato.documento.position(violazione.percorso),
+        percorso=violazione.percorso,
         rimedi=tuple(_rimedi(regola.rimedi, violazione.valori, violazione.funzione)),
         funzione=violazione.funzione,
         comuni=violazione.comuni,

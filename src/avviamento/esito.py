@@ -65,6 +65,9 @@ class Rilievo:
     funzione: str | None = None
     comuni: tuple[str, ...] = ()
     pacchetto: str | None = None  # the id of the rule pack the finding comes from
+    percorso: tuple[
+        str | int, ...
+    ] = ()  # the profile's data the finding concerns: ("processi_partecipativi", 0, …)
 
     @property
     def aperto(self) -> bool:

@@ -178,6 +178,22 @@ def test_with_two_processes_each_act_names_only_its_own(run: Run, write: Write, 
     assert "Il futuro del Circondario" not in testo  # the other process is not this act's business
 
 
+def test_two_processes_with_one_title_are_told_apart_by_their_place(
+    run: Run, write: Write, out: Path
+) -> None:
+    """A finding belongs to the process at its path, not to every process its message names."""
+    dati = _profilo()
+    primo = _processo(dati)
+    for chiave in ("conclusione", "docpp", "relazione_finale", "documento_ente"):
+        primo.pop(chiave)
+    # the same title, started later: on 15 September 2020 its DocPP is not due yet (limit 1 December 2020)
+    secondo = dict(primo, avvio="2020-06-01", sospensione_giorni=0, fasi=[])
+    secondo["tavolo_negoziazione"] = {"costituito": "2020-06-01"}
+    dati["processi_partecipativi"].append(secondo)
+    voci = _draft(run, _scrivi(write, dati), out, "--as-of", "2020-09-15")
+    assert _atti(voci) == [("docpp", ["PP-001"])]  # the first process's only
+
+
 # --- the content of each act ---
 
 

@@ -269,9 +269,10 @@ def _partecipazione(esito: Esito, profilo: Profilo) -> list[Atto]:
     aperti = [r for r in esito.rilievi if r.aperto and r.regola in partecipazione.RIMEDI]
     atti: list[Atto] = []
     for i, processo in enumerate(profilo.processi_partecipativi):
-        marca = f"«{processo.titolo}»"  # every PP-0xx message names its process so
         for codice, (tipo, campo) in partecipazione.RIMEDI.items():
-            if not any(r.regola == codice and marca in r.messaggio["it"] for r in aperti):
+            if not any(
+                r.regola == codice and r.percorso[:2] == ("processi_partecipativi", i) for r in aperti
+            ):
                 continue
             fatto = campo_data(processo, campo)
             if fatto is not None and fatto <= giorno:
