@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from avviamento.fileio import scrittura_atomica, scrivi_atomico
+from avviamento.fileio import (
+    CANTIERE_PREFISSO,
+    CANTIERE_SUFFISSO,
+    Pubblicazione,
+    pubblica,
+    scrittura_atomica,
+    scrivi_atomico,
+)
 
 
 def test_writes_and_leaves_no_temporary(tmp_path: Path) -> None:
@@ -67,3 +74,46 @@ def test_streamed_writing_never_replaces_a_file_that_appears_meanwhile(tmp_path:
         out.write_text("di un'altra esecuzione")
     assert out.read_text() == "di un'altra esecuzione"
     assert [p.name for p in tmp_path.iterdir()] == ["istruttoria.json"]
+
+
+def test_a_publication_writes_each_file_as_it_comes_and_places_them_all_at_the_end(tmp_path: Path) -> None:
+    out = tmp_path / "rapporti"
+    pubblicazione = Pubblicazione(out, sovrascrivi=False)
+    try:
+        pubblicazione.aggiungi("a.html", b"uno")
+        (nascosto,) = out.iterdir()  # on disk already, in the run's hidden folder
+        assert [f.read_bytes() for f in nascosto.iterdir()] == [b"uno"]
+        abbandonato = out / f"{CANTIERE_PREFISSO}ucciso{CANTIERE_SUFFISSO}"
+        abbandonato.mkdir()  # what a killed run leaves: not locked
+        pubblica(out, {out / "altro.html": b"di un'altra esecuzione"}, sovrascrivi=False)
+        assert nascosto.is_dir() and not abbandonato.exists()  # its clean-up spares a live run's folder only
+        pubblicazione.aggiungi("b.html", b"due")
+        pubblicazione.pubblica()
+    finally:
+        pubblicazione.chiudi()
+    assert sorted(p.name for p in out.iterdir()) == ["a.html", "altro.html", "b.html"]
+    assert (out / "a.html").read_bytes() == b"uno" and (out / "b.html").read_bytes() == b"due"
+
+
+def test_a_publication_places_nothing_if_a_target_appears_meanwhile(tmp_path: Path) -> None:
+    out = tmp_path / "nuova" / "rapporti"
+    pubblicazione = Pubblicazione(out, sovrascrivi=False)
+    try:
+        pubblicazione.aggiungi("a.html", b"uno")
+        pubblicazione.aggiungi("b.html", b"due")
+        (out / "b.html").write_bytes(b"di un'altra esecuzione")
+        with pytest.raises(FileExistsError):
+            pubblicazione.pubblica()
+    finally:
+        pubblicazione.chiudi()
+    assert [p.name for p in out.iterdir()] == ["b.html"]
+    assert (out / "b.html").read_bytes() == b"di un'altra esecuzione"
+
+
+def test_an_unpublished_publication_leaves_no_folder(tmp_path: Path) -> None:
+    pubblicazione = Pubblicazione(tmp_path / "nuova" / "rapporti", sovrascrivi=True)
+    try:
+        pubblicazione.aggiungi("a.html", b"uno")
+    finally:
+        pubblicazione.chiudi()
+    assert list(tmp_path.iterdir()) == []

@@ -218,8 +218,90 @@ def _bloccata(cartella: Path) -> Iterator[None]:
 def _sgombra_cantieri(out: Path) -> None:
     for voce in out.iterdir():
         nome = voce.name
-        if nome.startswith(CANTIERE_PREFISSO) and nome.endswith(CANTIERE_SUFFISSO) and not voce.is_symlink():
+        if not (nome.startswith(CANTIERE_PREFISSO) and nome.endswith(CANTIERE_SUFFISSO)) or voce.is_symlink():
+            continue
+        if not _in_uso(voce):
             shutil.rmtree(voce, ignore_errors=True)
+
+
+def _in_uso(cantiere: Path) -> bool:
+    """A `Pubblicazione` still running holds a lock on its folder (released when its process ends, even killed)."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        descrittore = os.open(cantiere, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(descrittore, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(descrittore)
+    return False
+
+
+class Pubblicazione:
+    """`pubblica` for files that come one at a time, over a long run: each is written and synced in the hidden
+    folder inside `out` as soon as it comes (memory stays flat in the number of files), and `pubblica` moves them
+    all into place at the end, or none. `chiudi` (always, in a `finally`) removes the hidden folder, and the
+    folders it created if nothing was published: an error or Ctrl-C in between leaves `out` as it was.
+    """
+
+    def __init__(self, out: Path, *, sovrascrivi: bool) -> None:
+        self.out = out
+        self.sovrascrivi = sovrascrivi
+        self.bersagli: list[Path] = []
+        self._preparati: list[Path] = []
+        self._creati: list[Path] = []
+        self._cantiere: Path | None = None
+        self._blocco: int | None = None
+        self._pubblicata = False
+
+    def aggiungi(self, nome: str, dati: bytes) -> None:
+        """Without `sovrascrivi` an existing target is refused now (FileExistsError), not after the whole run."""
+        bersaglio = self.out / nome
+        if not self.sovrascrivi and (bersaglio.exists() or bersaglio.is_symlink()):
+            raise FileExistsError(17, "esiste già", str(bersaglio))
+        cantiere = self._cantiere or self._apri()
+        self._preparati.append(_prepara(cantiere / f"{len(self._preparati)}", dati))
+        self.bersagli.append(bersaglio)
+
+    def _apri(self) -> Path:
+        # created lazily: a run with no file to publish leaves no folder behind
+        self._creati = _crea_cartelle(self.out)
+        with _bloccata(self.out):
+            _sgombra_cantieri(self.out)
+            cantiere = Path(
+                tempfile.mkdtemp(dir=self.out, prefix=CANTIERE_PREFISSO, suffix=CANTIERE_SUFFISSO)
+            )
+            # locked before the lock on `out` is released: another run's clean-up never takes a live folder
+            self._blocco = os.open(cantiere, os.O_RDONLY)
+            _blocca(self._blocco)
+        self._cantiere = cantiere
+        return cantiere
+
+    def pubblica(self) -> None:
+        """The targets checked again, then every file moved into place (a failure takes back what was placed)."""
+        if self._cantiere is None:
+            return
+        with _bloccata(self.out):
+            for bersaglio in self.bersagli:
+                _verifica(bersaglio, self.sovrascrivi)
+            coppie = list(zip(self.bersagli, self._preparati, strict=True))
+            _metti_in_posa(coppie, self._cantiere, self.sovrascrivi, self._creati)
+        self._pubblicata = True
+
+    def chiudi(self) -> None:
+        if self._cantiere is not None:
+            shutil.rmtree(self._cantiere, ignore_errors=True)
+        if self._blocco is not None:
+            os.close(self._blocco)
+            self._blocco = None
+        if not self._pubblicata:
+            _rimuovi_vuote(self._creati)
 
 
 def _verifica(bersaglio: Path, sovrascrivi: bool) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
@@ -26,8 +27,8 @@ from avviamento.cli.common import (
 from avviamento.review.render import FormatoIstruttoria
 
 if TYPE_CHECKING:
+    from avviamento.fileio import Pubblicazione
     from avviamento.review.istruttoria import Istruttoria, Riga
-    from avviamento.review.rapporti import RapportiUnioni
 
 T = TypeVar("T")
 
@@ -191,11 +192,15 @@ def review(
 
         rilievi = _spool()
         scrittore_rilievi = RilieviCsv(rilievi, code, len(pack) > 1, bom=bom)
+    pubblicazione = None
     rapporti = None
     if report_dir is not None:
+        from avviamento.fileio import Pubblicazione
         from avviamento.review.rapporti import RapportiUnioni
 
-        rapporti = RapportiUnioni(code)
+        # each report goes to disk as its row comes (a hidden folder inside report_dir), all published at the end
+        pubblicazione = Pubblicazione(report_dir, sovrascrivi=force)
+        rapporti = RapportiUnioni(code, pubblicazione)
     compatta = Compattatore()
 
     def lavoro(avanza: Callable[[Path], None] | None) -> Istruttoria:
@@ -215,25 +220,30 @@ def review(
                 dettagli.write(dettaglio(i, riga, etichette, code) + "\n")
             if scrittore_rilievi is not None:
                 scrittore_rilievi.aggiungi(riga)
-            if rapporti is not None:
-                rapporti.aggiungi(riga)
+            if rapporti is not None and report_dir is not None:
+                with _errori_rapporti(report_dir, lang):
+                    rapporti.aggiungi(riga)
             righe.append(compatta(riga))
             if avanza is not None:
                 avanza(path)
         return componi(righe, pack, giorno)
 
-    istruttoria = _con_avanzamento(len(files), MESSAGGI["avanzamento"][code], lavoro)
-    if scrittore_rilievi is not None:
-        scrittore_rilievi.aggiungi_incrociati(istruttoria)
-    if archivio is not None:
-        from avviamento.cli.storico import registra_profili
+    try:
+        istruttoria = _con_avanzamento(len(files), MESSAGGI["avanzamento"][code], lavoro)
+        if scrittore_rilievi is not None:
+            scrittore_rilievi.aggiungi_incrociati(istruttoria)
+        if archivio is not None:
+            from avviamento.cli.storico import registra_profili
 
-        validi = [f for f, riga in zip(files, istruttoria.righe, strict=True) if riga.valido]
-        # the history keeps the first pack
-        for riga in registra_profili(archivio, validi, pack[0], giorno, lang):
-            typer.echo(riga, err=True)
-    if rapporti is not None and report_dir is not None:
-        _scrivi_rapporti(rapporti, report_dir, force, lang)
+            validi = [f for f, riga in zip(files, istruttoria.righe, strict=True) if riga.valido]
+            # the history keeps the first pack
+            for riga in registra_profili(archivio, validi, pack[0], giorno, lang):
+                typer.echo(riga, err=True)
+        if pubblicazione is not None and report_dir is not None:
+            _pubblica_rapporti(pubblicazione, report_dir, lang)
+    finally:
+        if pubblicazione is not None:
+            pubblicazione.chiudi()  # an error or Ctrl-C before the end: no report written, no folder left
 
     def scrivi(flusso: TextIO) -> None:
         if rilievi is not None:
@@ -283,26 +293,27 @@ def _fail(lang: Lingua, chiave: str, **valori: object) -> NoReturn:
     fail("avviamento: " + MESSAGGI[chiave][lang_of(lang)].format(**valori))
 
 
-def _scrivi_rapporti(rapporti: RapportiUnioni, cartella: Path, force: bool, lang: Lingua) -> None:
-    """Every Union's report lands in the folder, or none does; an existing file is kept without --force."""
-    from avviamento.fileio import ESISTE, pubblica
+@contextlib.contextmanager
+def _errori_rapporti(cartella: Path, lang: Lingua) -> Iterator[None]:
+    from avviamento.fileio import ESISTE
 
-    code = lang_of(lang)
-    bersagli = rapporti.bersagli(cartella)
-    if not bersagli:
-        typer.echo("avviamento: " + MESSAGGI["rapporti_nessuno"][code], err=True)
-        return
-    if not force:
-        esistente = next((p for p in bersagli if p.exists() or p.is_symlink()), None)
-        if esistente is not None:
-            fail(f"avviamento: --report-dir: {esistente}: {ESISTE[code]}")
     try:
-        pubblica(cartella, bersagli, sovrascrivi=force)
-    except FileExistsError as exc:  # created meanwhile, by another run
-        fail(f"avviamento: --report-dir: {exc.filename}: {ESISTE[code]}")
+        yield
+    except FileExistsError as exc:  # already there, or created meanwhile by another run: kept without --force
+        fail(f"avviamento: --report-dir: {exc.filename}: {ESISTE[lang_of(lang)]}")
     except OSError as exc:
         _fail(lang, "rapporti_errore", cartella=cartella, dettaglio=exc.strerror or str(exc))
-    n = len(bersagli)
+
+
+def _pubblica_rapporti(pubblicazione: Pubblicazione, cartella: Path, lang: Lingua) -> None:
+    """Every Union's report lands in the folder, or none does."""
+    code = lang_of(lang)
+    n = len(pubblicazione.bersagli)
+    if not n:
+        typer.echo("avviamento: " + MESSAGGI["rapporti_nessuno"][code], err=True)
+        return
+    with _errori_rapporti(cartella, lang):
+        pubblicazione.pubblica()
     chiave = "rapporti_uno" if n == 1 else "rapporti"
     typer.echo(MESSAGGI[chiave][code].format(n=n, cartella=cartella), err=True)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
+from avviamento.fileio import Pubblicazione
 from avviamento.i18n import Lang
 from avviamento.review.istruttoria import Riga
 
@@ -18,11 +18,13 @@ def slug(testo: str, massimo: int = 60) -> str:
 
 
 class RapportiUnioni:
-    """The reports of a batch by file name, built row by row (the findings are then dropped from the row)."""
+    """The reports of a batch, each written as its row comes (the findings are then dropped from the row): only
+    the file names stay in memory."""
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, pubblicazione: Pubblicazione) -> None:
         self.lang = lang
-        self.file: dict[str, bytes] = {}
+        self.pubblicazione = pubblicazione
+        self.nomi: set[str] = set()
 
     def aggiungi(self, riga: Riga) -> None:
         """A valid profile's report; an invalid one has none (its error is in the review itself)."""
@@ -32,10 +34,8 @@ class RapportiUnioni:
 
         base = slug(riga.unione or "")
         nome, n = f"{base}.html", 1
-        while nome in self.file:  # the same Union sent twice, or two versions: both reports, told apart
+        while nome in self.nomi:  # the same Union sent twice, or two versions: both reports, told apart
             n += 1
             nome = f"{base}-{n}.html"
-        self.file[nome] = render(riga.esito, self.lang).encode("utf-8")
-
-    def bersagli(self, cartella: Path) -> dict[Path, bytes]:
-        return {cartella / nome: dati for nome, dati in self.file.items()}
+        self.pubblicazione.aggiungi(nome, render(riga.esito, self.lang).encode("utf-8"))
+        self.nomi.add(nome)
