@@ -149,8 +149,10 @@ def _nuovo(value: Any) -> Any:
 
 def _letto_come_testo(value: str) -> bool:
     """Whether `value`, written plain, reads back as this text. ruamel writes YAML 1.2, where `yes`, `No` and
-    `off` are text; the loader (like most YAML tools) reads them as booleans: those get quotes."""
+    `off` are text; the loader (like most YAML tools) reads them as booleans: those get quotes. Tried in a flow
+    mapping too, where ruamel may write it (`{atto: ?0}`) and libyaml reads less than in a block."""
     try:
-        return bool(parse_yaml(f"v: {value}\n", "valore").data == {"v": value})
+        letto = parse_yaml(f"v: {value}\nw: {{k: {value}}}\n", "valore").data
+        return bool(letto == {"v": value, "w": {"k": value}})
     except InputError:
         return False
