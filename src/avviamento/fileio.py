@@ -153,29 +153,23 @@ NON_REGOLARE: dict[str, str] = {
 
 
 def pubblica(out: Path, file: dict[Path, bytes], *, sovrascrivi: bool) -> None:
-    """Every file of a run lands under `out`, or none does (the contract of `draft`).
+    """Every file of a run lands under `out`, or none does (the contract of `draft`): a `Pubblicazione` of files
+    all known at once.
 
-    Under an exclusive lock on `out` (a concurrent run waits, then finds our files): the targets are checked
-    again, all files are written and synced in a hidden folder inside `out` (a full disk fails there, before any
-    target is touched), then moved into place in the given order, without replacing anything unless
-    `sovrascrivi` (hard links: a file that appears meanwhile is FileExistsError). If any step fails, what this run
-    put in place is taken back, the files it replaced are restored, and the folders it created are removed.
+    Each target is checked, then its file written and synced in a hidden folder inside `out` (a full disk fails
+    there, before any target is touched); under an exclusive lock on `out` (a concurrent run waits, then finds our
+    files) the targets are checked again and the files moved into place in the given order, without replacing
+    anything unless `sovrascrivi` (hard links: a file that appears meanwhile is FileExistsError). If any step
+    fails, what this run put in place is taken back, the files it replaced are restored, and the folders it
+    created are removed.
     """
-    creati = _crea_cartelle(out)
+    pubblicazione = Pubblicazione(out, sovrascrivi=sovrascrivi)
     try:
-        with _bloccata(out):
-            _sgombra_cantieri(out)
-            for bersaglio in file:
-                _verifica(bersaglio, sovrascrivi)
-            cantiere = Path(tempfile.mkdtemp(dir=out, prefix=CANTIERE_PREFISSO, suffix=CANTIERE_SUFFISSO))
-            try:
-                preparati = [_prepara(cantiere / f"{n}", dati) for n, dati in enumerate(file.values())]
-                _metti_in_posa(list(zip(file, preparati, strict=True)), cantiere, sovrascrivi, creati)
-            finally:
-                shutil.rmtree(cantiere, ignore_errors=True)
-    except BaseException:
-        _rimuovi_vuote(creati)
-        raise
+        for bersaglio, dati in file.items():
+            pubblicazione.aggiungi(bersaglio, dati)
+        pubblicazione.pubblica()
+    finally:
+        pubblicazione.chiudi()
 
 
 def _crea_cartelle(cartella: Path) -> list[Path]:
@@ -260,11 +254,11 @@ class Pubblicazione:
         self._blocco: int | None = None
         self._pubblicata = False
 
-    def aggiungi(self, nome: str, dati: bytes) -> None:
-        """Without `sovrascrivi` an existing target is refused now (FileExistsError), not after the whole run."""
+    def aggiungi(self, nome: str | Path, dati: bytes) -> None:
+        """`nome` inside `out` (or a path under it). A target that cannot be written (without `sovrascrivi`, one
+        that exists) is refused now, not after the whole run."""
         bersaglio = self.out / nome
-        if not self.sovrascrivi and (bersaglio.exists() or bersaglio.is_symlink()):
-            raise FileExistsError(17, "esiste già", str(bersaglio))
+        _verifica(bersaglio, self.sovrascrivi)
         cantiere = self._cantiere or self._apri()
         self._preparati.append(_prepara(cantiere / f"{len(self._preparati)}", dati))
         self.bersagli.append(bersaglio)
